@@ -1,0 +1,37 @@
+// Bundles the client, the server and the CLI with esbuild into dist/.
+import * as esbuild from "esbuild";
+import { readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: !production,
+  minify: production,
+  logLevel: "warning",
+  legalComments: "none",
+  define: { __ICM_TRACE_VERSION__: JSON.stringify(pkg.version) },
+};
+
+const contexts = await Promise.all([
+  esbuild.context({ ...common, entryPoints: { client: "client/src/extension.ts" }, outdir: "dist", external: ["vscode"] }),
+  esbuild.context({ ...common, entryPoints: { server: "server/src/server.ts" }, outdir: "dist" }),
+  esbuild.context({
+    ...common,
+    entryPoints: { cli: "server/src/cli/main.ts" },
+    outdir: "dist",
+    banner: { js: "#!/usr/bin/env node" },
+  }),
+]);
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,59 @@
+// Where the CLI writes, and the error that becomes a one-line message and exit code 2.
+
+import { readFileSync, statSync } from "node:fs";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A problem the user can fix: printed as one line, exit code 2, no stack trace. */
+export class CliError extends Error {}
+
+export interface TraceFile {
+  /** The path as the user gave it. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export function readTraceFile(path: string): TraceFile {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new CliError(`'${path}' is a folder, not a trace file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
+  }
+  void size;
+  return { path, text: decodeTrace(bytes) };
+}
+
+function decodeTrace(bytes: Buffer): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return bytes.subarray(3).toString("utf8");
+  }
+  return bytes.toString("utf8");
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    default:
+      return (error as Error).message ?? String(error);
+  }
+}

@@ -1,0 +1,99 @@
+// `icm-trace`: the command-line face of the analysis core.
+
+import { parseArgs } from "node:util";
+import { runCheck } from "./check";
+import { runSplit } from "./split";
+import { runCatalogue } from "./catalogueCommand";
+import { CliError, type CliIo } from "./io";
+import { VERSION } from "../version";
+
+const USAGE = `Usage: icm-trace <command> [options] FILE...
+
+Commands:
+  split FILE                  print each trace entry on its own line
+  check [--json] FILE...      report known failures (exit 1 when any error is found)
+  catalogue [--json]          list the known failures
+
+Options:
+  --json          machine-readable output
+  --hints         with check: also report editor hints (run-together entries)
+  --lang en|ja    language of messages (default: en)
+  --help, -h      show this help
+  --version, -v   show the version
+
+Exit codes: 0 no error found, 1 an error was found, 2 usage error or unreadable file.`;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        hints: { type: "boolean" },
+        lang: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (error) {
+    io.stderr(`icm-trace: ${(error as Error).message.split("\n")[0]}\n${"Run 'icm-trace --help' for usage."}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version === true) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...files] = positionals;
+  const language = values.lang ?? "en";
+  try {
+    if (language !== "en" && language !== "ja") throw new CliError(`--lang must be en or ja, not '${language}'`);
+    switch (command) {
+      case "split":
+        return await runSplit(files, io);
+      case "check":
+        return await runCheck(files, { json: values.json === true, hints: values.hints === true, language }, io);
+      case "catalogue":
+      case "catalog":
+        return runCatalogue({ json: values.json === true, language }, io);
+      case undefined:
+        throw new CliError("a command is needed (split, check, catalogue)");
+      default:
+        throw new CliError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`icm-trace: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`icm-trace: internal error: ${message.split("\n")[0]}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+  // EPIPE (output piped into `head`) is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+  });
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`icm-trace: internal error: ${String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

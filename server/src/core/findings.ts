@@ -1,0 +1,53 @@
+// What analysis reports: findings tied to entries, with messages in both languages.
+
+import type { Localized, Severity } from "../catalogue/types";
+
+export interface RelatedEntry {
+  readonly entryIndex: number;
+  readonly message: Localized;
+}
+
+export interface Finding {
+  /** The catalogue record's id. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** The entry the finding is about; its range is the finding's range. */
+  readonly entryIndex: number;
+  /** Offsets of the finding's range: the entry's text, unless the rule names another range. */
+  readonly start: number;
+  readonly end: number;
+  readonly message: Localized;
+  /** `Last API Error [N]` of the entry, when it has one. */
+  readonly apiError: number | null;
+  /** Values the message was filled with, for hovers and quick fixes. */
+  readonly values: Readonly<Record<string, string>>;
+  /** Other entries that explain this finding. */
+  readonly related: readonly RelatedEntry[];
+}
+
+export interface AnalysisOptions {
+  /** Seconds of waiting after which an incomplete RECEIVE is an error rather than a warning. */
+  readonly receiveErrorAfterSeconds: number;
+  /** Record ids not to report. */
+  readonly ignore: readonly string[];
+}
+
+export const defaultAnalysisOptions: AnalysisOptions = {
+  receiveErrorAfterSeconds: 120,
+  ignore: [],
+};
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITY_ORDER[a] - SEVERITY_ORDER[b];
+}
+
+/** Fills `{name}` placeholders; unknown names are left as they are. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export function fillLocalized(template: Localized, values: Readonly<Record<string, string>>): Localized {
+  return { en: fillTemplate(template.en, values), ja: fillTemplate(template.ja, values) };
+}

@@ -1,0 +1,66 @@
+// Offsets to 0-based line/character positions. LF, CRLF and CR all end a line, as in LSP.
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export class LineIndex {
+  /** Offset where each line starts. */
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    // The next CR and LF at or after `i`, each searched again only once passed: linear overall.
+    let nextCr = text.indexOf("\r");
+    let nextLf = text.indexOf("\n");
+    let i = 0;
+    while (nextCr !== -1 || nextLf !== -1) {
+      if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
+        i = nextLf === nextCr + 1 ? nextCr + 2 : nextCr + 1;
+      } else {
+        i = nextLf + 1;
+      }
+      starts.push(i);
+      if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf("\r", i);
+      if (nextLf !== -1 && nextLf < i) nextLf = text.indexOf("\n", i);
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.starts[low]! };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line]!;
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
+    return Math.max(start, Math.min(start + position.character, next));
+  }
+
+  /** The line ending the text uses first, for edits that add lines. */
+  preferredLineEnding(): string {
+    const lf = this.text.indexOf("\n");
+    const cr = this.text.indexOf("\r");
+    if (cr !== -1 && (lf === -1 || cr < lf)) return this.text.charCodeAt(cr + 1) === 10 ? "\r\n" : "\r";
+    return "\n";
+  }
+}

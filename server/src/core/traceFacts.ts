@@ -1,0 +1,46 @@
+// What a trace says about itself: which side of the duplexed pair wrote it and its part in a
+// state transfer.
+
+import type { EntrySplit } from "./entries";
+
+export type TransferRole = "send" | "receive";
+export type PairSide = "A" | "B";
+
+export const SEND_MARKERS = ["PrepareToSendState", "in sending state"];
+export const RECEIVE_MARKERS = ["Initiating state transfer RECEIVE operation"];
+
+/** The role of the last state transfer the trace shows, or null when it shows none. */
+export function transferRole(split: EntrySplit): TransferRole | null {
+  const text = split.text;
+  const lastSend = Math.max(...SEND_MARKERS.map((m) => text.lastIndexOf(m)));
+  const lastReceive = Math.max(...RECEIVE_MARKERS.map((m) => text.lastIndexOf(m)));
+  if (lastSend === -1 && lastReceive === -1) return null;
+  return lastSend > lastReceive ? "send" : "receive";
+}
+
+// `LoggerA`, `<inst>_sideA`, `RouterB`, `Side A`, and dumplog tags such as `la-lgr`.
+const SIDE_IN_TEXT = /(?:Logger|Router|Distributor|_side|\bSide )([AB])\b|\b[lr]([ab])-[a-z]+\b/g;
+
+/** The side the trace's own text names most, or null when it names none or both equally. */
+export function sideFromText(text: string, maxChars = 1_000_000): PairSide | null {
+  const sample = text.length > maxChars ? text.slice(0, maxChars) : text;
+  let a = 0;
+  let b = 0;
+  for (const match of sample.matchAll(SIDE_IN_TEXT)) {
+    const side = (match[1] ?? match[2] ?? "").toUpperCase();
+    if (side === "A") a++;
+    else if (side === "B") b++;
+  }
+  if (a === b) return null;
+  return a > b ? "A" : "B";
+}
+
+// `sideA`, `side-b`, `LoggerB`, `loggera`, `lb-lgr`, `la_lgr` in a file name.
+const SIDE_IN_NAME = /(?:side|logger|router)[-_ ]?([ab])(?![a-z])|(?:^|[^a-z])[lr]([ab])[-_](?:lgr|rtr|mds|nm)/i;
+
+export function sideFromFileName(fileName: string): PairSide | null {
+  const base = fileName.replace(/^.*[\\/]/, "");
+  const match = SIDE_IN_NAME.exec(base);
+  if (match === null) return null;
+  return (match[1] ?? match[2] ?? "").toUpperCase() === "A" ? "A" : "B";
+}
