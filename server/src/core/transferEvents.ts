@@ -1,0 +1,181 @@
+// The key events of a Logger's life in a trace (start-up, synchronisation, state transfer send and
+// receive) and the phases they form. The outline and the A/B compare model read these.
+
+import { entryMessage, type EntrySplit, type TraceEntry } from "./entries";
+import {
+  RECEIVE_START, RECEIVE_WAIT, SEND_CLEANUP, SEND_PREPARE, SEND_SETUP_FAILED, TEMP_FILE_FAILED,
+} from "./sequenceRules";
+
+export type TransferEventKind =
+  | "startup"
+  | "sync"
+  | "mds-in-service"
+  | "send-prepare"
+  | "send-sync"
+  | "send-temp-file-failed"
+  | "send-setup-failed"
+  | "send-cleanup"
+  | "send-complete"
+  | "receive-initiate"
+  | "receive-wait"
+  | "receive-complete"
+  | "assert"
+  | "restart";
+
+interface EventMarker {
+  readonly kind: TransferEventKind;
+  /** Literal text in the message; `atStart` when it must begin the message. */
+  readonly text: string;
+  readonly atStart?: boolean;
+  readonly ignoreCase?: boolean;
+}
+
+// First marker that matches wins, so more specific texts come first.
+const MARKERS: readonly EventMarker[] = [
+  { kind: "send-prepare", text: SEND_PREPARE },
+  { kind: "send-temp-file-failed", text: TEMP_FILE_FAILED },
+  { kind: "send-setup-failed", text: SEND_SETUP_FAILED },
+  { kind: "send-cleanup", text: SEND_CLEANUP },
+  { kind: "send-sync", text: "Synchronizing Configuration Data" },
+  { kind: "send-sync", text: "has completed Database Synchronization" },
+  { kind: "receive-initiate", text: RECEIVE_START },
+  { kind: "receive-wait", text: RECEIVE_WAIT },
+  { kind: "receive-complete", text: "state transfer receive operation complete", ignoreCase: true },
+  { kind: "receive-complete", text: "state transfer complete", ignoreCase: true },
+  { kind: "send-complete", text: "state transfer send operation complete", ignoreCase: true },
+  { kind: "assert", text: "Assertion failed" },
+  { kind: "restart", text: "went down for unknown reason" },
+  { kind: "restart", text: "restarting process" },
+  { kind: "startup", text: "Release ", atStart: true },
+  { kind: "startup", text: "Initializing Event Management System" },
+  { kind: "mds-in-service", text: "MDS is in service" },
+  { kind: "sync", text: "Starting config checksum" },
+  { kind: "sync", text: "GetInSync" },
+];
+
+export interface TransferEvent {
+  readonly kind: TransferEventKind;
+  readonly entryIndex: number;
+}
+
+function classify(message: string): TransferEventKind | null {
+  let lower: string | null = null;
+  for (const marker of MARKERS) {
+    if (marker.atStart === true) {
+      if (message.startsWith(marker.text)) return marker.kind;
+    } else if (marker.ignoreCase === true) {
+      lower ??= message.toLowerCase();
+      if (lower.includes(marker.text)) return marker.kind;
+    } else if (message.includes(marker.text)) {
+      return marker.kind;
+    }
+  }
+  return null;
+}
+
+export function transferEvents(split: EntrySplit): TransferEvent[] {
+  const events: TransferEvent[] = [];
+  for (const entry of split.entries) {
+    if (entry.kind !== "entry") continue;
+    const kind = classify(entryMessage(split, entry));
+    if (kind !== null) events.push({ kind, entryIndex: entry.index });
+  }
+  return events;
+}
+
+export type PhaseKind = "startup" | "sync" | "send" | "receive";
+
+export interface TracePhase {
+  readonly kind: PhaseKind;
+  readonly firstEntry: number;
+  readonly lastEntry: number;
+  /** How the phase ended, for transfers: `complete`, `failed`, `assert`, `open` (trace ends). */
+  readonly outcome: "complete" | "failed" | "assert" | "open" | null;
+  readonly events: readonly TransferEvent[];
+}
+
+const PHASE_OF: Record<TransferEventKind, PhaseKind | null> = {
+  startup: "startup",
+  sync: "sync",
+  "mds-in-service": "sync",
+  "send-prepare": "send",
+  "send-sync": "send",
+  "send-temp-file-failed": "send",
+  "send-setup-failed": "send",
+  "send-cleanup": "send",
+  "send-complete": "send",
+  "receive-initiate": "receive",
+  "receive-wait": "receive",
+  "receive-complete": "receive",
+  assert: null,
+  restart: null,
+};
+
+/** Starts a new phase of its kind even when one of that kind is open. */
+const OPENS_PHASE = new Set<TransferEventKind>(["startup", "send-prepare", "receive-initiate"]);
+
+/**
+ * Groups events into phases: consecutive events of one phase kind, with a new phase at each
+ * start-up, prepare and initiate. Asserts and restarts close an open transfer.
+ */
+export function tracePhases(split: EntrySplit, events: readonly TransferEvent[] = transferEvents(split)): TracePhase[] {
+  const phases: TracePhase[] = [];
+  let open: OpenPhase | null = null;
+  for (const event of events) {
+    const kind = PHASE_OF[event.kind];
+    if (kind === null) {
+      // An assert or restart ends a transfer in progress.
+      if (open !== null && (open.kind === "send" || open.kind === "receive")) {
+        open.events.push(event);
+        open.last = event.entryIndex;
+        open.outcome = "assert";
+        phases.push(closePhase(open));
+        open = null;
+      }
+      continue;
+    }
+    const startsNew = open === null || open.kind !== kind || (OPENS_PHASE.has(event.kind) && kind !== "startup");
+    if (startsNew) {
+      if (open !== null) phases.push(closePhase(open));
+      open = { kind, first: event.entryIndex, last: event.entryIndex, events: [event], outcome: null };
+    } else if (open !== null) {
+      open.events.push(event);
+      open.last = event.entryIndex;
+    }
+    if (open === null) continue;
+    if (event.kind === "receive-complete" || event.kind === "send-complete") {
+      open.outcome = "complete";
+    } else if (event.kind === "send-setup-failed" || event.kind === "send-temp-file-failed") {
+      open.outcome = "failed";
+    }
+    if (open.outcome === "complete" || event.kind === "send-cleanup") {
+      phases.push(closePhase(open));
+      open = null;
+    }
+  }
+  if (open !== null) phases.push(closePhase(open));
+  return phases;
+}
+
+interface OpenPhase {
+  kind: PhaseKind;
+  first: number;
+  last: number;
+  events: TransferEvent[];
+  outcome: TracePhase["outcome"];
+}
+
+function closePhase(open: OpenPhase): TracePhase {
+  const isTransfer = open.kind === "send" || open.kind === "receive";
+  return {
+    kind: open.kind,
+    firstEntry: open.first,
+    lastEntry: open.last,
+    outcome: isTransfer && open.outcome === null ? "open" : open.outcome,
+    events: open.events,
+  };
+}
+
+export function entryOf(split: EntrySplit, index: number): TraceEntry {
+  return split.entries[index]!;
+}

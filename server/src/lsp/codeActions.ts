@@ -1,0 +1,112 @@
+// Quick fixes on catalogued failures: split the run-together entries, copy the fix command,
+// ignore the signature, show the explanation.
+
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from "vscode-languageserver";
+import { catalogueRecord } from "../catalogue";
+import type { Language } from "../catalogue/types";
+import { fillTemplate } from "../core/findings";
+import { lineBreakInsertions } from "../core/splitText";
+import { clientCommands, DIAGNOSTIC_SOURCE } from "../shared/protocol";
+import type { DocumentAnalysis } from "./analysisCache";
+import type { FindingData } from "./diagnostics";
+
+const TITLES = {
+  en: {
+    split: "Split run-together entries onto separate lines",
+    ignore: (id: string) => `Ignore ${id} in this workspace`,
+    explain: (title: string) => `Show explanation: ${title}`,
+  },
+  ja: {
+    split: "連結されたエントリを行ごとに分割",
+    ignore: (id: string) => `このワークスペースで ${id} を無視`,
+    explain: (title: string) => `説明を表示: ${title}`,
+  },
+};
+
+export function splitEdits(doc: DocumentAnalysis): TextEdit[] {
+  const { split } = doc.analysis;
+  return lineBreakInsertions(split).map((insertion) => {
+    const position = split.lineIndex.positionAt(insertion.offset);
+    return { range: { start: position, end: position }, newText: insertion.text };
+  });
+}
+
+export function codeActionsFor(doc: DocumentAnalysis, params: CodeActionParams, language: Language): CodeAction[] {
+  const only = params.context.only;
+  if (only !== undefined && !only.some((kind) => kind === CodeActionKind.QuickFix || kind.startsWith(`${CodeActionKind.QuickFix}.`))) {
+    return [];
+  }
+  const titles = TITLES[language];
+  const actions: CodeAction[] = [];
+  const edits = splitEdits(doc);
+  const seen = new Set<string>();
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const id = typeof diagnostic.code === "string" ? diagnostic.code : (diagnostic.data as FindingData | undefined)?.id;
+    const record = id === undefined ? undefined : catalogueRecord(id);
+    if (record === undefined || id === undefined) continue;
+    const finding = findingFor(doc, diagnostic);
+    const values = finding?.values ?? {};
+    if (edits.length > 0 && !seen.has("split")) {
+      seen.add("split");
+      actions.push({
+        title: titles.split,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: record.id === "run-together-entries",
+        edit: { changes: { [doc.uri]: edits } },
+      });
+    }
+    for (const hint of record.quickFixes) {
+      if (hint.kind === "splitEntries") continue;
+      const key = `${hint.kind}|${hint.title.en}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (hint.kind === "copyCommand") {
+        const text = fillTemplate(hint.command, values);
+        actions.push({
+          title: hint.title[language],
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: hint.title[language], command: clientCommands.copyToClipboard, arguments: [text] },
+        });
+      } else {
+        actions.push({
+          title: hint.title[language],
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: hint.title[language], command: clientCommands.openUrl, arguments: [hint.url] },
+        });
+      }
+    }
+    if (!seen.has(`explain|${id}`)) {
+      seen.add(`explain|${id}`);
+      const title = titles.explain(record.title[language]);
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title, command: clientCommands.showExplanation, arguments: [id] },
+      });
+    }
+    if (!seen.has(`ignore|${id}`)) {
+      seen.add(`ignore|${id}`);
+      const title = titles.ignore(id);
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title, command: clientCommands.ignoreSignature, arguments: [id] },
+      });
+    }
+  }
+  return actions;
+}
+
+/** The finding behind a diagnostic, when the diagnostic came from this document version. */
+function findingFor(doc: DocumentAnalysis, diagnostic: Diagnostic) {
+  const data = diagnostic.data as FindingData | undefined;
+  if (data === undefined || data.version !== doc.version) return undefined;
+  const finding = doc.analysis.findings[data.finding];
+  return finding?.id === data.id ? finding : undefined;
+}

@@ -1,0 +1,55 @@
+// Findings as LSP diagnostics: ranged on the failing entry, `code` = catalogue id.
+
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
+import type { Language, Severity } from "../catalogue/types";
+import type { Finding } from "../core/findings";
+import { DIAGNOSTIC_SOURCE } from "../shared/protocol";
+import type { DocumentAnalysis } from "./analysisCache";
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface FindingData {
+  readonly id: string;
+  /** Index of the finding in the analysis of `version`. */
+  readonly finding: number;
+  readonly version: number;
+}
+
+export function toDiagnostics(doc: DocumentAnalysis, language: Language): Diagnostic[] {
+  const { split, findings } = doc.analysis;
+  return findings.map((finding, index) => {
+    const related: DiagnosticRelatedInformation[] = finding.related.map((r) => {
+      const entry = split.entries[r.entryIndex]!;
+      return {
+        location: { uri: doc.uri, range: rangeOf(doc, entry.start, entry.contentEnd) },
+        message: r.message[language],
+      };
+    });
+    const data: FindingData = { id: finding.id, finding: index, version: doc.version };
+    const diagnostic: Diagnostic = {
+      range: rangeOf(doc, finding.start, finding.end),
+      severity: SEVERITY[finding.severity],
+      code: finding.id,
+      source: DIAGNOSTIC_SOURCE,
+      message: finding.message[language],
+      data,
+    };
+    if (related.length > 0) diagnostic.relatedInformation = related;
+    return diagnostic;
+  });
+}
+
+export function rangeOf(doc: DocumentAnalysis, start: number, end: number) {
+  const { lineIndex } = doc.analysis.split;
+  return { start: lineIndex.positionAt(start), end: lineIndex.positionAt(end) };
+}
+
+/** The findings whose range holds the offset, most severe first. */
+export function findingsAt(doc: DocumentAnalysis, offset: number): Finding[] {
+  return doc.analysis.findings.filter((f) => f.start <= offset && offset <= f.end);
+}

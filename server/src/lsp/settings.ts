@@ -1,0 +1,24 @@
+// Settings from `workspace/configuration`, `initializationOptions`, or defaults. Clients that
+// answer configuration requests with null (Neovim, simple clients) get the defaults.
+
+import type { Language } from "../catalogue/types";
+import { defaultSettings, type Settings } from "../shared/protocol";
+
+export function normalizeSettings(raw: unknown): Settings {
+  if (raw === null || typeof raw !== "object") return defaultSettings;
+  const value = raw as Record<string, unknown>;
+  const language = value["explanationLanguage"];
+  const ignore = value["ignore"];
+  const seconds = value["receiveErrorAfterSeconds"];
+  return {
+    explanationLanguage: language === "en" || language === "ja" || language === "auto" ? language : defaultSettings.explanationLanguage,
+    ignore: Array.isArray(ignore) ? ignore.filter((id): id is string => typeof id === "string") : defaultSettings.ignore,
+    receiveErrorAfterSeconds:
+      typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? seconds : defaultSettings.receiveErrorAfterSeconds,
+  };
+}
+
+export function explanationLanguage(settings: Settings, clientLocale: string | undefined): Language {
+  if (settings.explanationLanguage !== "auto") return settings.explanationLanguage;
+  return clientLocale !== undefined && clientLocale.toLowerCase().startsWith("ja") ? "ja" : "en";
+}

@@ -1,0 +1,226 @@
+// The ICM trace language server: LSP over stdio or node IPC. Every feature reads the one
+// analysis of the document version it serves (see lsp/analysisCache.ts).
+
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { catalogueRecord } from "./catalogue";
+import { readClockText } from "./core/clockText";
+import { splitText } from "./core/splitText";
+import { AnalysisCache, type DocumentAnalysis } from "./lsp/analysisCache";
+import { codeActionsFor, splitEdits } from "./lsp/codeActions";
+import { toDiagnostics } from "./lsp/diagnostics";
+import { foldingRanges } from "./lsp/folding";
+import { hoverAt } from "./lsp/hover";
+import { explanationLanguage, normalizeSettings } from "./lsp/settings";
+import { documentSymbols } from "./lsp/symbols";
+import { explainRecord } from "./lsp/explanation";
+import {
+  defaultSettings,
+  entryAtTimeRequest,
+  explanationRequest,
+  splitTextRequest,
+  traceSummaryRequest,
+  type Settings,
+} from "./shared/protocol";
+import { VERSION } from "./version";
+
+const CHANGE_DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: Settings = defaultSettings;
+  let clientLocale: string | undefined;
+  let canPullConfiguration = false;
+  const cache = new AnalysisCache(() => settings);
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const language = () => explanationLanguage(settings, clientLocale);
+  const log = (message: string) => connection.console.log(message);
+
+  /** Runs a handler; a bad request gets an error reply and the server keeps serving. */
+  function guarded<P, R>(name: string, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
+    return (params: P) => {
+      try {
+        return handler(params);
+      } catch (error) {
+        if (error instanceof ResponseError) return error;
+        log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  }
+
+  function documentOf(params: unknown): TextDocument {
+    const uri = (params as { textDocument?: { uri?: unknown }; uri?: unknown } | null)?.textDocument?.uri ?? (params as { uri?: unknown } | null)?.uri;
+    if (typeof uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "a document uri is needed");
+    const document = documents.get(uri);
+    if (document === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `the document is not open: ${uri}`);
+    return document;
+  }
+
+  function offsetOf(doc: DocumentAnalysis, params: unknown): number {
+    const position = (params as { position?: { line?: unknown; character?: unknown } }).position;
+    if (position === undefined || typeof position.line !== "number" || typeof position.character !== "number" || position.line < 0 || position.character < 0) {
+      throw new ResponseError(ErrorCodes.InvalidParams, "a valid position is needed");
+    }
+    return doc.analysis.split.lineIndex.offsetAt({ line: position.line, character: position.character });
+  }
+
+  function publish(document: TextDocument): void {
+    try {
+      const doc = cache.get(document);
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(doc, language()) });
+    } catch (error) {
+      log(`analysis of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  function schedule(document: TextDocument, delay: number): void {
+    const previous = pending.get(document.uri);
+    if (previous !== undefined) clearTimeout(previous);
+    if (delay === 0) {
+      pending.delete(document.uri);
+      publish(document);
+      return;
+    }
+    pending.set(
+      document.uri,
+      setTimeout(() => {
+        pending.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (current !== undefined) publish(current);
+      }, delay),
+    );
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    try {
+      const [section] = await connection.workspace.getConfiguration([{ section: "icmTrace" }]);
+      // A null answer keeps what initializationOptions or the defaults gave.
+      if (section !== null && section !== undefined) settings = normalizeSettings(section);
+    } catch (error) {
+      log(`workspace/configuration failed, keeping settings: ${String(error)}`);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientLocale = params.locale;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings !== undefined) settings = normalizeSettings(options.settings);
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentFormattingProvider: true,
+        documentSymbolProvider: { label: "ICM Trace" },
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: "icm-trace-server", version: VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: "icmTrace" }).catch(() => undefined);
+      await refreshSettings();
+      documents.all().forEach((d) => schedule(d, 0));
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as { icmTrace?: unknown } | null)?.icmTrace;
+    if (canPullConfiguration) await refreshSettings();
+    else if (pushed !== undefined) settings = normalizeSettings(pushed);
+    documents.all().forEach((d) => schedule(d, 0));
+  });
+
+  // TextDocuments reports an open as an open and then a content change: publish once, at once.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((event) => {
+    justOpened.add(event.document.uri);
+    schedule(event.document, 0);
+  });
+  documents.onDidChangeContent((event) => {
+    if (justOpened.delete(event.document.uri)) return;
+    schedule(event.document, CHANGE_DEBOUNCE_MS);
+  });
+  documents.onDidClose((event) => {
+    const timer = pending.get(event.document.uri);
+    if (timer !== undefined) clearTimeout(timer);
+    pending.delete(event.document.uri);
+    justOpened.delete(event.document.uri);
+    cache.forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(guarded("hover", (params) => {
+    const doc = cache.get(documentOf(params));
+    return hoverAt(doc, offsetOf(doc, params), language());
+  }));
+
+  connection.onCodeAction(guarded("codeAction", (params) => codeActionsFor(cache.get(documentOf(params)), params, language())));
+
+  connection.onDocumentFormatting(guarded("formatting", (params) => splitEdits(cache.get(documentOf(params)))));
+
+  connection.onDocumentSymbol(guarded("documentSymbol", (params) => documentSymbols(cache.get(documentOf(params)), language())));
+
+  connection.onFoldingRanges(guarded("foldingRange", (params) => foldingRanges(cache.get(documentOf(params)))));
+
+  connection.onRequest(traceSummaryRequest, guarded("traceSummary", (params) => {
+    const document = documents.get(typeof params?.uri === "string" ? params.uri : "");
+    if (document === undefined) return null;
+    const { analysis } = cache.get(document);
+    return {
+      side: analysis.side,
+      role: analysis.role,
+      entries: analysis.split.entries.filter((e) => e.kind === "entry").length,
+      errors: analysis.findings.filter((f) => f.severity === "error").length,
+      warnings: analysis.findings.filter((f) => f.severity === "warning").length,
+    };
+  }));
+
+  connection.onRequest(splitTextRequest, guarded("splitText", (params) => splitText(cache.get(documentOf(params)).analysis.split)));
+
+  connection.onRequest(entryAtTimeRequest, guarded("entryAtTime", (params) => {
+    const doc = cache.get(documentOf(params));
+    const wanted = readClockText(typeof params.time === "string" ? params.time : "");
+    if (wanted === null) throw new ResponseError(ErrorCodes.InvalidParams, "time must be HH:MM or HH:MM:SS");
+    const entry = doc.analysis.split.entries.find((e) => e.clock !== null && e.clock >= wanted);
+    if (entry === undefined) return null;
+    const text = doc.analysis.split.text;
+    return { line: entry.line, character: entry.column, time: text.slice(entry.start, entry.start + 8) };
+  }));
+
+  connection.onRequest(explanationRequest, guarded("explanation", (params) => {
+    const record = catalogueRecord(typeof params?.id === "string" ? params.id : "");
+    return record === undefined ? null : explainRecord(record, language());
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// Stay up whatever a request or document throws at us; log it where the user can see it.
+process.on("uncaughtException", (error) => {
+  process.stderr.write(`icm-trace-server: uncaught ${error.stack ?? error.message}\n`);
+});
+process.on("unhandledRejection", (reason) => {
+  process.stderr.write(`icm-trace-server: unhandled rejection ${String(reason)}\n`);
+});
+
+startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,71 @@
+// Requests, notifications, commands and settings shared by the client and the server, typed in
+// one place so that the two sides cannot drift. No `vscode` import: the server bundles it too.
+
+import { RequestType } from "vscode-languageserver-protocol";
+
+export const LANGUAGE_ID = "icm-trace";
+export const DIAGNOSTIC_SOURCE = "icm-trace";
+/** Scheme of the read-only split copies ("ICM Trace: Open Split Copy"). */
+export const SPLIT_COPY_SCHEME = "icm-trace-split";
+
+export interface Settings {
+  /** `auto` follows the editor's display language. */
+  readonly explanationLanguage: "auto" | "en" | "ja";
+  /** Catalogue ids not to report. */
+  readonly ignore: readonly string[];
+  /** Seconds of waiting after which an incomplete RECEIVE is an error (before: a warning). */
+  readonly receiveErrorAfterSeconds: number;
+}
+
+export const defaultSettings: Settings = {
+  explanationLanguage: "auto",
+  ignore: [],
+  receiveErrorAfterSeconds: 120,
+};
+
+export interface DocumentParams {
+  readonly uri: string;
+}
+
+export interface TraceSummary {
+  readonly side: "A" | "B" | null;
+  readonly role: "send" | "receive" | null;
+  readonly entries: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** Side, role and counts of an open trace, for the status bar. */
+export const traceSummaryRequest = new RequestType<DocumentParams, TraceSummary | null, void>("icmTrace/traceSummary");
+
+/** The document's text with every run-together entry on its own line. */
+export const splitTextRequest = new RequestType<DocumentParams, string | null, void>("icmTrace/splitText");
+
+export interface EntryAtTimeParams extends DocumentParams {
+  /** `HH:MM` or `HH:MM:SS`. */
+  readonly time: string;
+}
+
+export interface EntryPosition {
+  readonly line: number;
+  readonly character: number;
+  readonly time: string;
+}
+
+/** The first entry at or after a clock time. */
+export const entryAtTimeRequest = new RequestType<EntryAtTimeParams, EntryPosition | null, void>("icmTrace/entryAtTime");
+
+export interface ExplanationParams {
+  readonly id: string;
+}
+
+/** A catalogue record's explanation as Markdown, in the language in effect. */
+export const explanationRequest = new RequestType<ExplanationParams, string | null, void>("icmTrace/explanation");
+
+/** Commands the server's code actions name; the client implements them. */
+export const clientCommands = {
+  copyToClipboard: "icmTrace.copyToClipboard",
+  ignoreSignature: "icmTrace.ignoreSignature",
+  showExplanation: "icmTrace.showExplanation",
+  openUrl: "icmTrace.openUrl",
+} as const;
