@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { runCheck } from "./check";
 import { runSplit } from "./split";
 import { runCatalogue } from "./catalogueCommand";
+import { runCompare } from "./compareCommand";
 import { CliError, type CliIo } from "./io";
 import { VERSION } from "../version";
 
@@ -12,6 +13,8 @@ const USAGE = `Usage: icm-trace <command> [options] FILE...
 Commands:
   split FILE                  print each trace entry on its own line
   check [--json] FILE...      report known failures (exit 1 when any error is found)
+  compare [--json] FILE FILE  both sides of a state transfer, aligned, with a verdict
+  compare --html OUT FILE FILE  write the timeline as a self-contained HTML page
   catalogue [--json]          list the known failures
 
 Options:
@@ -33,6 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         json: { type: "boolean" },
         hints: { type: "boolean" },
         lang: { type: "string" },
+        html: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -59,11 +63,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runSplit(files, io);
       case "check":
         return await runCheck(files, { json: values.json === true, hints: values.hints === true, language }, io);
+      case "compare":
+        return await runCompare(files, { json: values.json === true, html: values.html, language }, io);
       case "catalogue":
       case "catalog":
         return runCatalogue({ json: values.json === true, language }, io);
       case undefined:
-        throw new CliError("a command is needed (split, check, catalogue)");
+        throw new CliError("a command is needed (split, check, compare, catalogue)");
       default:
         throw new CliError(`unknown command '${command}'`);
     }

@@ -1,0 +1,435 @@
+// The A/B compare model: two Loggers' traces read together. Which side sent and which received,
+// the phases of the transfer on each, the clock offset that lines the two up, and a verdict with
+// evidence on both sides. The server, the webview, the CLI and the HTML export all use this.
+
+import { catalogueRecord } from "../catalogue";
+import type { Localized, Severity } from "../catalogue/types";
+import type { TraceAnalysis } from "./analyze";
+import { describeApiError } from "./apiError";
+import { formatClock, formatDuration, SECONDS_PER_DAY } from "./clock";
+import { entryText, type TraceEntry } from "./entries";
+import { compareSeverity } from "./findings";
+import { sideFromFileName, type PairSide, type TransferRole } from "./traceFacts";
+import { tracePhases, transferEvents, type PhaseKind, type TracePhase, type TransferEventKind } from "./transferEvents";
+
+export interface CompareInput {
+  /** The file as the user named it (path or URI). */
+  readonly file: string;
+  readonly analysis: TraceAnalysis;
+}
+
+export interface ComparePhase {
+  readonly kind: PhaseKind;
+  readonly outcome: TracePhase["outcome"];
+  /** Seconds on the side's own clock (see CompareEvent.time). */
+  readonly start: number;
+  readonly end: number;
+  readonly firstLine: number;
+  /** For a receive: the stretch spent waiting for MDS messages. */
+  readonly waitStart: number | null;
+  readonly waitEnd: number | null;
+}
+
+export interface CompareEvent {
+  readonly entryIndex: number;
+  /** 0-based position of the entry. */
+  readonly line: number;
+  readonly column: number;
+  /** Seconds on the side's own clock: since midnight of its first day, or since the epoch when dated. */
+  readonly time: number;
+  /** `HH:MM:SS` as written in the trace. */
+  readonly clock: string;
+  /** The transfer event, or `entry` for any other entry. */
+  readonly kind: TransferEventKind | "entry";
+  /** The most severe finding on the entry. */
+  readonly severity: Severity | null;
+  readonly findingIds: readonly string[];
+  /** The entry's text, cut to a readable length. Untrusted: render as text. */
+  readonly text: string;
+}
+
+export interface CompareSide {
+  readonly file: string;
+  readonly side: PairSide | null;
+  readonly role: TransferRole | null;
+  /** Whether times are absolute (the trace gives dates) or clock times of an unknown day. */
+  readonly dated: boolean;
+  readonly phases: readonly ComparePhase[];
+  readonly events: readonly CompareEvent[];
+  /** Entries left out of `events` to keep the model small. */
+  readonly omittedEntries: number;
+}
+
+export type VerdictCode =
+  | "temp-file-access-denied"
+  | "temp-file-disk-full"
+  | "temp-file-failed"
+  | "state-send-aborted"
+  | "transfer-completed"
+  | "no-transfer"
+  | "receiver-stalled-cause-unknown"
+  | "roles-unclear";
+
+export interface EvidenceLine {
+  /** 0 or 1: which of `sides`. */
+  readonly sideIndex: number;
+  readonly entryIndex: number;
+  readonly line: number;
+  readonly column: number;
+  readonly clock: string;
+  readonly text: string;
+}
+
+export interface Verdict {
+  readonly code: VerdictCode;
+  readonly summary: Localized;
+  readonly evidence: readonly EvidenceLine[];
+  readonly fixes: Localized<readonly string[]>;
+}
+
+export interface CompareModel {
+  /** Side A first when the sides are known; otherwise the receiving side first. */
+  readonly sides: readonly [CompareSide, CompareSide];
+  /** Seconds to add to sides[1]'s times to line them up with sides[0]'s. */
+  readonly offsetSeconds: number;
+  /** Where the offset comes from: the sender's prepare and the receiver's initiate, or none. */
+  readonly offsetAnchor: "transfer" | "first-entries" | "none";
+  readonly verdict: Verdict;
+}
+
+/** Events per side beyond which ordinary entries are left out (key events and failures stay). */
+export const MAX_EVENTS_PER_SIDE = 5000;
+const MAX_TEXT = 240;
+
+interface SideWork {
+  readonly input: CompareInput;
+  readonly side: PairSide | null;
+  readonly role: TransferRole | null;
+  readonly phases: readonly TracePhase[];
+  readonly timeOf: (entry: TraceEntry) => number | null;
+}
+
+export function compareTraces(first: CompareInput, second: CompareInput): CompareModel {
+  let works = [prepareSide(first), prepareSide(second)];
+  works = inferMissingSide(works);
+  works = orderSides(works);
+  const [a, b] = works as [SideWork, SideWork];
+  const { offset, anchor } = alignment(a, b);
+  const sides: [CompareSide, CompareSide] = [describeSide(a), describeSide(b)];
+  return { sides, offsetSeconds: offset, offsetAnchor: anchor, verdict: judge(works as [SideWork, SideWork]) };
+}
+
+function prepareSide(input: CompareInput): SideWork {
+  const { analysis } = input;
+  const side = analysis.side ?? sideFromFileName(input.file);
+  const phases = tracePhases(analysis.split, transferEvents(analysis.split));
+  const dated = analysis.split.entries.some((e) => e.date !== null);
+  const timeOf = (entry: TraceEntry): number | null => {
+    if (entry.clock === null) return null;
+    if (dated && entry.date !== null) return Date.parse(`${entry.date}T00:00:00Z`) / 1000 + entry.clock;
+    return entry.elapsedClock;
+  };
+  return { input, side, role: analysis.role, phases, timeOf };
+}
+
+/** A duplexed pair has one A and one B: when only one side is known, the other is the other. */
+function inferMissingSide(works: SideWork[]): SideWork[] {
+  const [x, y] = works as [SideWork, SideWork];
+  const other = (s: PairSide): PairSide => (s === "A" ? "B" : "A");
+  if (x.side !== null && y.side === null) return [x, { ...y, side: other(x.side) }];
+  if (x.side === null && y.side !== null) return [{ ...x, side: other(y.side) }, y];
+  return works;
+}
+
+/** The order the files were given in must not matter. */
+function orderSides(works: SideWork[]): SideWork[] {
+  const rank = (w: SideWork) => (w.side === "A" ? 0 : w.side === "B" ? 1 : w.role === "receive" ? 0 : w.role === "send" ? 1 : 2);
+  return [...works].sort((p, q) => rank(p) - rank(q) || p.input.file.localeCompare(q.input.file));
+}
+
+function lastPhase(work: SideWork, kind: PhaseKind): TracePhase | undefined {
+  for (let i = work.phases.length - 1; i >= 0; i--) if (work.phases[i]!.kind === kind) return work.phases[i];
+  return undefined;
+}
+
+function entryTime(work: SideWork, index: number): number | null {
+  const entry = work.input.analysis.split.entries[index];
+  return entry === undefined ? null : work.timeOf(entry);
+}
+
+/** Lines the sender's prepare up with the receiver's initiate: the two happen within a second. */
+function alignment(a: SideWork, b: SideWork): { offset: number; anchor: CompareModel["offsetAnchor"] } {
+  const anchorOf = (w: SideWork): number | null => {
+    const phase = w.role === "send" ? lastPhase(w, "send") : w.role === "receive" ? lastPhase(w, "receive") : undefined;
+    return phase === undefined ? null : entryTime(w, phase.firstEntry);
+  };
+  const ta = anchorOf(a);
+  const tb = anchorOf(b);
+  if (ta !== null && tb !== null && a.role !== b.role) return { offset: ta - tb, anchor: "transfer" };
+  const firstTime = (w: SideWork) => {
+    const e = w.input.analysis.split.entries.find((x) => x.clock !== null);
+    return e === undefined ? null : w.timeOf(e);
+  };
+  const fa = firstTime(a);
+  const fb = firstTime(b);
+  // Dated traces are already on one time line; clock-only ones start together by default.
+  const bothDated = isDated(a) && isDated(b);
+  if (bothDated) return { offset: 0, anchor: "none" };
+  if (fa !== null && fb !== null) return { offset: fa - fb, anchor: "first-entries" };
+  return { offset: 0, anchor: "none" };
+}
+
+function isDated(w: SideWork): boolean {
+  return w.input.analysis.split.entries.some((e) => e.date !== null);
+}
+
+function describeSide(work: SideWork): CompareSide {
+  const { analysis } = work.input;
+  const { split } = analysis;
+  const keyKinds = new Map<number, TransferEventKind>();
+  for (const phase of work.phases) for (const event of phase.events) keyKinds.set(event.entryIndex, event.kind);
+  const findingsByEntry = new Map<number, { ids: string[]; severity: Severity }>();
+  for (const f of analysis.findings) {
+    if (catalogueRecord(f.id)?.editorOnly === true) continue;
+    const seen = findingsByEntry.get(f.entryIndex);
+    if (seen === undefined) findingsByEntry.set(f.entryIndex, { ids: [f.id], severity: f.severity });
+    else {
+      seen.ids.push(f.id);
+      if (compareSeverity(f.severity, seen.severity) < 0) seen.severity = f.severity;
+    }
+  }
+  const timed = split.entries.filter((e) => e.clock !== null);
+  const keepAll = timed.length <= MAX_EVENTS_PER_SIDE;
+  const events: CompareEvent[] = [];
+  let omitted = 0;
+  for (const entry of timed) {
+    const kind = keyKinds.get(entry.index) ?? "entry";
+    const found = findingsByEntry.get(entry.index);
+    if (!keepAll && kind === "entry" && found === undefined) {
+      omitted++;
+      continue;
+    }
+    const text = entryText(split, entry);
+    events.push({
+      entryIndex: entry.index,
+      line: entry.line,
+      column: entry.column,
+      time: work.timeOf(entry)!,
+      clock: split.text.slice(entry.start, entry.start + 8),
+      kind,
+      severity: found?.severity ?? null,
+      findingIds: found?.ids ?? [],
+      text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text,
+    });
+  }
+  const phases = work.phases.map((p) => describePhase(work, p));
+  return {
+    file: work.input.file,
+    side: work.side,
+    role: work.role,
+    dated: isDated(work),
+    phases,
+    events,
+    omittedEntries: omitted,
+  };
+}
+
+function describePhase(work: SideWork, phase: TracePhase): ComparePhase {
+  const start = entryTime(work, phase.firstEntry) ?? 0;
+  const end = entryTime(work, phase.lastEntry) ?? start;
+  const waits = phase.events.filter((e) => e.kind === "receive-wait");
+  const entry = work.input.analysis.split.entries[phase.firstEntry]!;
+  return {
+    kind: phase.kind,
+    outcome: phase.outcome,
+    start,
+    end,
+    firstLine: entry.line,
+    waitStart: waits.length > 0 ? start : null,
+    waitEnd: waits.length > 0 ? (entryTime(work, waits[waits.length - 1]!.entryIndex) ?? end) : null,
+  };
+}
+
+function evidence(work: SideWork, sideIndex: number, entryIndex: number): EvidenceLine {
+  const { split } = work.input.analysis;
+  const entry = split.entries[entryIndex]!;
+  const text = entryText(split, entry);
+  return {
+    sideIndex,
+    entryIndex,
+    line: entry.line,
+    column: entry.column,
+    clock: split.text.slice(entry.start, entry.start + 8),
+    text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text,
+  };
+}
+
+const TEMP_VERDICTS: readonly VerdictCode[] = ["temp-file-access-denied", "temp-file-disk-full", "temp-file-failed"];
+
+function sideName(work: SideWork, language: "en" | "ja"): string {
+  if (language === "ja") {
+    const role = work.role === "send" ? "送信側" : work.role === "receive" ? "受信側" : "";
+    return work.side === null ? role || "相手側" : `サイド ${work.side}${role === "" ? "" : `（${role}）`}`;
+  }
+  const role = work.role === "send" ? "sending" : work.role === "receive" ? "receiving" : "";
+  return work.side === null ? `the ${role || "other"} side` : `Side ${work.side}${role === "" ? "" : ` (${role})`}`;
+}
+
+function judge(works: [SideWork, SideWork]): Verdict {
+  const senderIndex = works.findIndex((w) => w.role === "send");
+  const receiverIndex = works.findIndex((w) => w.role === "receive");
+  const sender = senderIndex === -1 ? undefined : works[senderIndex];
+  const receiver = receiverIndex === -1 ? undefined : works[receiverIndex];
+  const lines: EvidenceLine[] = [];
+  const receive = receiver === undefined ? undefined : lastPhase(receiver, "receive");
+  const send = sender === undefined ? undefined : lastPhase(sender, "send");
+  const receiverEvidence = () => {
+    if (receiver === undefined || receive === undefined) return;
+    lines.push(evidence(receiver, receiverIndex, receive.firstEntry));
+    if (receive.lastEntry !== receive.firstEntry) lines.push(evidence(receiver, receiverIndex, receive.lastEntry));
+  };
+  const receiveSummary = (language: "en" | "ja"): string => {
+    if (receiver === undefined || receive === undefined) return "";
+    const waits = receive.events.filter((e) => e.kind === "receive-wait").length;
+    const waited = (entryTime(receiver, receive.lastEntry) ?? 0) - (entryTime(receiver, receive.firstEntry) ?? 0);
+    return language === "ja"
+      ? `${sideName(receiver, "ja")}は ${formatDuration(waited, "ja")}にわたり MDS メッセージを待ちましたが（${waits} 回）、データは届きませんでした。`
+      : ` ${capitalize(sideName(receiver, "en"))} waited ${formatDuration(waited)} for MDS messages (${waits} waits) that never came.`;
+  };
+
+  // The sender's own failure is the cause when it has one.
+  if (sender !== undefined && send !== undefined) {
+    const findings = sender.input.analysis.findings.filter((f) => f.entryIndex >= send.firstEntry && f.entryIndex <= send.lastEntry);
+    const temp = findings.find((f) => (TEMP_VERDICTS as readonly string[]).includes(f.id));
+    const aborted = findings.find((f) => f.id === "state-send-aborted");
+    if (temp !== undefined || aborted !== undefined) {
+      const code = (temp?.id ?? "state-send-aborted") as VerdictCode;
+      lines.push(evidence(sender, senderIndex, send.firstEntry));
+      if (temp !== undefined) lines.push(evidence(sender, senderIndex, temp.entryIndex));
+      if (aborted !== undefined) lines.push(evidence(sender, senderIndex, aborted.entryIndex));
+      receiverEvidence();
+      const apiError = temp?.apiError ?? aborted?.apiError ?? null;
+      const record = catalogueRecord(code)!;
+      const errorEn = apiError === null ? "" : ` (Last API Error [${apiError}] ${describeApiError(apiError, "en")})`;
+      const errorJa = apiError === null ? "" : `（Last API Error [${apiError}] ${describeApiError(apiError, "ja")}）`;
+      const senderNameEn = capitalize(sideName(sender, "en"));
+      const what: Localized = temp !== undefined
+        ? {
+            en: `${senderNameEn} could not create its temporary state-transfer file${errorEn}, so it abandoned the transfer.`,
+            ja: `${sideName(sender, "ja")}は状態転送用の一時ファイルを作成できず${errorJa}、転送を中止しました。`,
+          }
+        : {
+            en: `${senderNameEn} abandoned the state transfer it had prepared${errorEn}.`,
+            ja: `${sideName(sender, "ja")}は準備した状態転送を中止しました${errorJa}。`,
+          };
+      return {
+        code,
+        summary: {
+          en: `${what.en}${receiveSummary("en")} Most likely cause: ${record.title.en}.`,
+          ja: `${what.ja}${receiveSummary("ja")}最も可能性の高い原因: ${record.title.ja}。`,
+        },
+        evidence: sortEvidence(lines),
+        fixes: record.fixes,
+      };
+    }
+  }
+
+  const received = receive?.outcome === "complete";
+  const sent = send?.outcome === "complete";
+  if (received || sent) {
+    if (receiver !== undefined && receive !== undefined) lines.push(evidence(receiver, receiverIndex, receive.lastEntry));
+    if (sender !== undefined && send !== undefined) lines.push(evidence(sender, senderIndex, send.lastEntry));
+    return {
+      code: "transfer-completed",
+      summary: {
+        en: "The state transfer completed: no failure on either side explains a stall.",
+        ja: "状態転送は完了しています。どちらのサイドにも停止を説明する障害はありません。",
+      },
+      evidence: sortEvidence(lines),
+      fixes: { en: [], ja: [] },
+    };
+  }
+
+  if (receiver !== undefined && receive !== undefined) {
+    receiverEvidence();
+    const record = catalogueRecord("state-receive-incomplete")!;
+    const senderNote: Localized = sender === undefined
+      ? { en: "The other trace shows no state transfer SEND: it may be another process's trace or another time.", ja: "もう一方のトレースには状態転送 SEND がありません。別プロセスまたは別時刻のトレースの可能性があります。" }
+      : { en: "The sending side's trace shows no failure for this transfer: check the private network and MDS on both sides, and the sender's trace around the same time.", ja: "送信側のトレースにはこの転送の障害がありません。プライベート ネットワークと両サイドの MDS、同時刻の送信側トレースを確認してください。" };
+    return {
+      code: "receiver-stalled-cause-unknown",
+      summary: {
+        en: `The state transfer RECEIVE did not complete.${receiveSummary("en")} ${senderNote.en}`,
+        ja: `状態転送 RECEIVE が完了していません。${receiveSummary("ja")}${senderNote.ja}`,
+      },
+      evidence: sortEvidence(lines),
+      fixes: record.fixes,
+    };
+  }
+
+  if (sender === undefined && receiver === undefined) {
+    return {
+      code: "no-transfer",
+      summary: { en: "Neither trace shows a state transfer (no PrepareToSendState, no RECEIVE operation).", ja: "どちらのトレースにも状態転送（PrepareToSendState、RECEIVE 操作）はありません。" },
+      evidence: [],
+      fixes: { en: [], ja: [] },
+    };
+  }
+  if (sender !== undefined && send !== undefined) lines.push(evidence(sender, senderIndex, send.firstEntry));
+  return {
+    code: "roles-unclear",
+    summary: {
+      en: "Only one side of a state transfer is visible and it shows no failure: give the traces of both Loggers for the same time.",
+      ja: "状態転送の片側しか見えず、障害もありません。同時刻の両サイドの Logger トレースを指定してください。",
+    },
+    evidence: sortEvidence(lines),
+    fixes: { en: [], ja: [] },
+  };
+}
+
+function sortEvidence(lines: EvidenceLine[]): EvidenceLine[] {
+  const seen = new Set<string>();
+  return lines
+    .filter((l) => {
+      const key = `${l.sideIndex}:${l.entryIndex}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((p, q) => p.sideIndex - q.sideIndex || p.entryIndex - q.entryIndex);
+}
+
+function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
+}
+
+/** `HH:MM:SS` of a side's time, whether dated (epoch seconds) or clock-only. */
+export function clockOfTime(time: number): string {
+  return formatClock(((time % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY);
+}
+
+export interface AlignedEvent {
+  readonly sideIndex: number;
+  /** On sides[0]'s clock: sides[1]'s times moved by the offset. */
+  readonly alignedTime: number;
+  readonly event: CompareEvent;
+}
+
+/** Both sides' events in one time order; key events and failures only unless `all`. */
+export function alignedEvents(model: CompareModel, offsetSeconds = model.offsetSeconds, all = false): AlignedEvent[] {
+  const merged: AlignedEvent[] = [];
+  model.sides.forEach((side, sideIndex) => {
+    for (const event of side.events) {
+      if (!all && event.kind === "entry" && event.severity === null) continue;
+      merged.push({ sideIndex, alignedTime: event.time + (sideIndex === 1 ? offsetSeconds : 0), event });
+    }
+  });
+  return merged.sort((p, q) => p.alignedTime - q.alignedTime || p.sideIndex - q.sideIndex || p.event.entryIndex - q.event.entryIndex);
+}
+
+/** How a side is labelled: `Side A · receiving`. */
+export function sideLabel(side: CompareSide, language: "en" | "ja"): string {
+  const name = side.side === null ? (language === "ja" ? "サイド ?" : "Side ?") : language === "ja" ? `サイド ${side.side}` : `Side ${side.side}`;
+  const role = side.role === null ? "" : language === "ja" ? (side.role === "send" ? "送信側" : "受信側") : side.role === "send" ? "sending" : "receiving";
+  return role === "" ? name : `${name} · ${role}`;
+}
