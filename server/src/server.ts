@@ -26,7 +26,12 @@ import { hoverAt } from "./lsp/hover";
 import { explanationLanguage, normalizeSettings } from "./lsp/settings";
 import { documentSymbols } from "./lsp/symbols";
 import { explainRecord } from "./lsp/explanation";
+import { crossFileRelated } from "./lsp/pairing";
+import { readTraceUri } from "./lsp/readTraceUri";
+import { analyzeTrace } from "./core/analyze";
+import { compareTraces } from "./core/compare";
 import {
+  compareRequest,
   defaultSettings,
   entryAtTimeRequest,
   explanationRequest,
@@ -81,18 +86,33 @@ export function startServer(connection: Connection): void {
   function publish(document: TextDocument): void {
     try {
       const doc = cache.get(document);
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(doc, language()) });
+      const others = documents.all().filter((d) => d.uri !== document.uri).map((d) => cache.get(d));
+      const crossFile = crossFileRelated(doc, others, language());
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(doc, language(), crossFile) });
     } catch (error) {
       log(`analysis of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  /** Other open traces with a transfer role: their related information may point at this one. */
+  function republishPeers(uri: string): void {
+    for (const other of documents.all()) {
+      if (other.uri !== uri && cache.get(other).analysis.role !== null) publish(other);
     }
   }
 
   function schedule(document: TextDocument, delay: number): void {
     const previous = pending.get(document.uri);
     if (previous !== undefined) clearTimeout(previous);
+    const run = (current: TextDocument) => {
+      const roleBefore = cache.peekRole(current.uri);
+      publish(current);
+      const roleAfter = cache.get(current).analysis.role;
+      if (roleAfter !== null || roleBefore !== null) republishPeers(current.uri);
+    };
     if (delay === 0) {
       pending.delete(document.uri);
-      publish(document);
+      run(document);
       return;
     }
     pending.set(
@@ -100,7 +120,7 @@ export function startServer(connection: Connection): void {
       setTimeout(() => {
         pending.delete(document.uri);
         const current = documents.get(document.uri);
-        if (current !== undefined) publish(current);
+        if (current !== undefined) run(current);
       }, delay),
     );
   }
@@ -164,8 +184,10 @@ export function startServer(connection: Connection): void {
     if (timer !== undefined) clearTimeout(timer);
     pending.delete(event.document.uri);
     justOpened.delete(event.document.uri);
+    const hadRole = cache.peekRole(event.document.uri) !== null;
     cache.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (hadRole) republishPeers(event.document.uri);
   });
 
   connection.onHover(guarded("hover", (params) => {
@@ -205,6 +227,24 @@ export function startServer(connection: Connection): void {
     const text = doc.analysis.split.text;
     return { line: entry.line, character: entry.column, time: text.slice(entry.start, entry.start + 8) };
   }));
+
+  connection.onRequest(compareRequest, guarded("compare", (params) => {
+    const uris = params?.uris;
+    if (!Array.isArray(uris) || uris.length !== 2 || !uris.every((u) => typeof u === "string")) {
+      throw new ResponseError(ErrorCodes.InvalidParams, "compare needs two document URIs");
+    }
+    const inputs = uris.map((uri) => ({ file: uri, analysis: analysisOf(uri) }));
+    const model = compareTraces(inputs[0]!, inputs[1]!);
+    const ordered = model.sides.map((s) => s.file) as [string, string];
+    return { model, uris: ordered, language: language() };
+  }));
+
+  /** An open document's analysis, or a file read from disk (traces need not be open to compare). */
+  function analysisOf(uri: string) {
+    const document = documents.get(uri);
+    if (document !== undefined) return cache.get(document).analysis;
+    return analyzeTrace(readTraceUri(uri), { receiveErrorAfterSeconds: settings.receiveErrorAfterSeconds, ignore: settings.ignore });
+  }
 
   connection.onRequest(explanationRequest, guarded("explanation", (params) => {
     const record = catalogueRecord(typeof params?.id === "string" ? params.id : "");

@@ -158,3 +158,40 @@ describe("settings", () => {
     }
   });
 });
+
+describe("both sides open", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ locale: "en" });
+  });
+  after(async () => server.stop());
+
+  it("links the receiver's stall to the sender's failing line, and back", async () => {
+    const receive = await server.open(RECEIVE);
+    const sendOpening = server.open(SEND);
+    const receiverUpdate = server.diagnostics(receive.uri);
+    const send = await sendOpening;
+    const stall = (await receiverUpdate).find((d) => d.code === "state-receive-incomplete");
+    const toSender = stall?.relatedInformation?.filter((r) => r.location.uri === send.uri) ?? [];
+    assert.ok(toSender.length >= 1, JSON.stringify(stall));
+    assert.equal(toSender[0]!.location.range.start.character, send.text.indexOf("16:47:39 Trace: Unable to GetTempFileName"));
+    const denied = send.diagnostics.find((d) => d.code === "temp-file-access-denied");
+    assert.ok(denied?.relatedInformation?.some((r) => r.location.uri === receive.uri));
+  });
+
+  it("computes the compare model in either order", async () => {
+    const receive = await server.open(RECEIVE);
+    const send = await server.open(SEND);
+    for (const uris of [[receive.uri, send.uri], [send.uri, receive.uri]]) {
+      const result = (await server.connection.sendRequest("icmTrace/compare", { uris })) as {
+        model: { sides: { side: string; role: string }[]; verdict: { code: string }; offsetSeconds: number };
+        uris: string[];
+      };
+      assert.deepEqual(result.model.sides.map((s) => `${s.side} ${s.role}`), ["A receive", "B send"]);
+      assert.deepEqual(result.uris, [receive.uri, send.uri]);
+      assert.equal(result.model.verdict.code, "temp-file-access-denied");
+      assert.equal(result.model.offsetSeconds, 23965);
+    }
+    await assert.rejects(server.connection.sendRequest("icmTrace/compare", { uris: [receive.uri] }));
+  });
+});

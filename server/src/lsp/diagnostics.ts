@@ -20,16 +20,21 @@ export interface FindingData {
   readonly version: number;
 }
 
-export function toDiagnostics(doc: DocumentAnalysis, language: Language): Diagnostic[] {
+export function toDiagnostics(
+  doc: DocumentAnalysis,
+  language: Language,
+  crossFile: ReadonlyMap<number, DiagnosticRelatedInformation[]> = new Map(),
+): Diagnostic[] {
   const { split, findings } = doc.analysis;
   return findings.map((finding, index) => {
-    const related: DiagnosticRelatedInformation[] = finding.related.map((r) => {
+    const inFile: DiagnosticRelatedInformation[] = finding.related.map((r) => {
       const entry = split.entries[r.entryIndex]!;
       return {
         location: { uri: doc.uri, range: rangeOf(doc, entry.start, entry.contentEnd) },
         message: r.message[language],
       };
     });
+    const related = [...inFile, ...(crossFile.get(index) ?? [])];
     const data: FindingData = { id: finding.id, finding: index, version: doc.version };
     const diagnostic: Diagnostic = {
       range: rangeOf(doc, finding.start, finding.end),

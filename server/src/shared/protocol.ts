@@ -69,3 +69,18 @@ export const clientCommands = {
   showExplanation: "icmTrace.showExplanation",
   openUrl: "icmTrace.openUrl",
 } as const;
+
+export interface CompareParams {
+  /** The two traces' URIs, in any order. Open documents are read from the editor, others from disk. */
+  readonly uris: readonly [string, string];
+}
+
+export interface CompareResult {
+  /** The model; its sides[i] is the trace at uris[i]. */
+  readonly model: import("../core/compare").CompareModel;
+  readonly uris: readonly [string, string];
+  readonly language: "en" | "ja";
+}
+
+/** Reads both traces and returns the compare model for the timeline view. */
+export const compareRequest = new RequestType<CompareParams, CompareResult, void>("icmTrace/compare");

@@ -1,0 +1,45 @@
+// When both sides of a transfer are open, the receiver's stall points at the sender's failing
+// line and the sender's failure at the receiver's wait: related information across files.
+
+import type { DiagnosticRelatedInformation } from "vscode-languageserver";
+import type { Language } from "../catalogue/types";
+import type { DocumentAnalysis } from "./analysisCache";
+import { rangeOf } from "./diagnostics";
+
+const SENDER_FAILURES = new Set(["temp-file-access-denied", "temp-file-disk-full", "temp-file-failed", "state-send-aborted"]);
+const RECEIVER_STALL = "state-receive-incomplete";
+
+/** Related information per finding index of `doc`, from the other open traces of its pair. */
+export function crossFileRelated(doc: DocumentAnalysis, others: readonly DocumentAnalysis[], language: Language): Map<number, DiagnosticRelatedInformation[]> {
+  const related = new Map<number, DiagnosticRelatedInformation[]>();
+  const mine = doc.analysis;
+  if (mine.role === null) return related;
+  const peers = others.filter((o) => o.uri !== doc.uri && o.analysis.role !== null && o.analysis.role !== mine.role && (o.analysis.side === null || mine.side === null || o.analysis.side !== mine.side));
+  if (peers.length === 0) return related;
+  mine.findings.forEach((finding, index) => {
+    const links: DiagnosticRelatedInformation[] = [];
+    for (const peer of peers) {
+      const { findings, split } = peer.analysis;
+      if (finding.id === RECEIVER_STALL) {
+        for (const f of findings) {
+          if (!SENDER_FAILURES.has(f.id)) continue;
+          links.push({
+            location: { uri: peer.uri, range: rangeOf(peer, f.start, f.end) },
+            message: language === "ja" ? `送信側の原因: ${f.message.ja}` : `Cause on the sending side: ${f.message.en}`,
+          });
+        }
+      } else if (SENDER_FAILURES.has(finding.id)) {
+        for (const f of findings) {
+          if (f.id !== RECEIVER_STALL) continue;
+          const entry = split.entries[f.entryIndex]!;
+          links.push({
+            location: { uri: peer.uri, range: rangeOf(peer, entry.start, entry.contentEnd) },
+            message: language === "ja" ? `受信側への影響: ${f.message.ja}` : `Effect on the receiving side: ${f.message.en}`,
+          });
+        }
+      }
+    }
+    if (links.length > 0) related.set(index, links);
+  });
+  return related;
+}
