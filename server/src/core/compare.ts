@@ -126,7 +126,11 @@ function prepareSide(input: CompareInput): SideWork {
   const dated = analysis.split.entries.some((e) => e.date !== null);
   const timeOf = (entry: TraceEntry): number | null => {
     if (entry.clock === null) return null;
-    if (dated && entry.date !== null) return Date.parse(`${entry.date}T00:00:00Z`) / 1000 + entry.clock;
+    if (dated && entry.date !== null) {
+      // Dated entries are placed on UTC when the trace gives its zone (Cisco Log `+0900`).
+      const zone = (entry.utcOffsetMinutes ?? 0) * 60;
+      return Date.parse(`${entry.date}T00:00:00Z`) / 1000 + entry.clock - zone;
+    }
     return entry.elapsedClock;
   };
   return { input, side, role: analysis.role, phases, timeOf };

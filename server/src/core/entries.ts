@@ -5,6 +5,7 @@
 // The split is lossless: the entries' ranges tie end to start and cover the whole text.
 
 import { forwardGap, isDigitCode, isMidnightRollover, readClock, SECONDS_PER_DAY } from "./clock";
+import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
 import { LineIndex } from "./lineIndex";
 
 export type EntryKind =
@@ -38,23 +39,32 @@ export interface TraceEntry {
   readonly clock: number | null;
   /** Seconds since midnight of the first timed entry's day: counts midnights passed. */
   readonly elapsedClock: number | null;
-  /** Calendar date `YYYY-MM-DD` when the trace gives one (dumplog day headers). */
+  /** Calendar date `YYYY-MM-DD` when the trace gives one (dumplog day headers, Cisco Log). */
   readonly date: string | null;
+  /** The time zone of `clock`, in minutes east of UTC, when the trace gives it (Cisco Log `+0900`). */
+  readonly utcOffsetMinutes: number | null;
   /** Process tag after the time, e.g. `la-lgr`. */
   readonly processTag: string | null;
   /** Level word after the time and tag, e.g. `Trace`, `Fail`. */
   readonly level: string | null;
 }
 
+export type TraceFormat =
+  /** `HH:MM:SS [tag] [Level:] message`, with or without dumplog's `Events from` day headers. */
+  | "standard"
+  /** Cisco Log: `<seq>: <host>: <Mon> <d> <yyyy> <HH:MM:SS.mmm> <zone>: %<APP>...: message`. */
+  | "ciscolog";
+
 export interface EntrySplit {
   readonly text: string;
+  readonly format: TraceFormat;
   readonly entries: readonly TraceEntry[];
   readonly lineIndex: LineIndex;
   /** Physical lines (0-based) holding more than one entry start. */
   readonly runTogetherLines: readonly number[];
 }
 
-const enum CandidatePlace {
+export const enum CandidatePlace {
   LineStart,
   /** Directly after other text: `...0977823:26:58`. */
   Abutting,
@@ -62,7 +72,7 @@ const enum CandidatePlace {
   Spaced,
 }
 
-interface Candidate {
+export interface Candidate {
   readonly pos: number;
   readonly clock: number;
   readonly length: number;
@@ -88,12 +98,12 @@ const MONTHS = [
 export function splitEntries(text: string): EntrySplit {
   const lineIndex = new LineIndex(text);
   const candidates = findCandidates(text);
-  const starts = chooseEntryStarts(text, candidates);
-  const headers = findDayHeaders(text);
-  return buildEntries(text, lineIndex, starts, headers);
+  if (isCiscoLog(text)) return buildEntries(text, lineIndex, "ciscolog", ciscoLogHeads(text, candidates));
+  const times = chooseEntryStarts(text, candidates).map((c) => standardHead(text, c));
+  return buildEntries(text, lineIndex, "standard", mergeHeads(times, findDayHeaders(text)));
 }
 
-function isLineStart(text: string, pos: number): boolean {
+export function isLineStart(text: string, pos: number): boolean {
   if (pos === 0) return true;
   const prev = text.charCodeAt(pos - 1);
   if (prev === 10 || prev === 13) return true;
@@ -105,7 +115,7 @@ function isBlank(code: number): boolean {
 }
 
 /** Every well-formed clock time followed by a blank or line end. Linear: hops from colon to colon. */
-function findCandidates(text: string): Candidate[] {
+export function findCandidates(text: string): Candidate[] {
   const found: Candidate[] = [];
   let colon = text.indexOf(":", 2);
   while (colon !== -1) {
@@ -251,90 +261,108 @@ export function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-interface Start {
+/** Where an entry starts and what its head says; the format's reader fills it. */
+export interface EntryHead {
   readonly pos: number;
   readonly kind: EntryKind;
   readonly clock: number | null;
-  readonly clockLength: number;
+  /** A date the entry itself carries (Cisco Log), or the day header's date for a header. */
   readonly date: string | null;
+  readonly utcOffsetMinutes: number | null;
+  readonly messageStart: number;
+  readonly processTag: string | null;
+  readonly level: string | null;
 }
 
-function mergeStarts(times: readonly Candidate[], headers: readonly DayHeader[]): Start[] {
-  const starts: Start[] = [];
+function standardHead(text: string, c: Candidate): EntryHead {
+  let messageStart = c.pos + c.length;
+  if (text.charCodeAt(messageStart) === 32) messageStart++;
+  const processTag = readProcessTag(text, messageStart);
+  if (processTag !== null) messageStart += processTag.length + 1;
+  const level = readLevelWord(text, messageStart);
+  if (level !== null) {
+    messageStart += level.length + 1;
+    while (isBlank(text.charCodeAt(messageStart))) messageStart++;
+  }
+  return { pos: c.pos, kind: "entry", clock: c.clock, date: null, utcOffsetMinutes: null, messageStart, processTag, level };
+}
+
+function mergeHeads(times: readonly EntryHead[], headers: readonly DayHeader[]): EntryHead[] {
+  const heads: EntryHead[] = [];
   let t = 0;
   let h = 0;
   while (t < times.length || h < headers.length) {
     const time = times[t];
     const header = headers[h];
     if (header !== undefined && (time === undefined || header.pos < time.pos)) {
-      starts.push({ pos: header.pos, kind: "header", clock: null, clockLength: 0, date: header.date });
+      heads.push({ pos: header.pos, kind: "header", clock: null, date: header.date, utcOffsetMinutes: null, messageStart: header.pos, processTag: null, level: null });
       h++;
     } else if (time !== undefined) {
-      starts.push({ pos: time.pos, kind: "entry", clock: time.clock, clockLength: time.length, date: null });
+      heads.push(time);
       t++;
     }
   }
-  return starts;
+  return heads;
 }
 
-function buildEntries(
-  text: string,
-  lineIndex: LineIndex,
-  times: readonly Candidate[],
-  headers: readonly DayHeader[],
-): EntrySplit {
-  const starts = mergeStarts(times, headers);
+const PREAMBLE_HEAD: Omit<EntryHead, "pos"> = {
+  kind: "preamble", clock: null, date: null, utcOffsetMinutes: null, messageStart: 0, processTag: null, level: null,
+};
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function buildEntries(text: string, lineIndex: LineIndex, format: TraceFormat, heads: readonly EntryHead[]): EntrySplit {
   const entries: TraceEntry[] = [];
   const runTogetherLines: number[] = [];
-  const firstPos = starts.length > 0 ? starts[0]!.pos : text.length;
-  if (firstPos > 0 || text.length === 0) {
-    if (text.length > 0) {
-      entries.push(makeEntry(text, lineIndex, entries.length, "preamble", 0, firstPos, null, null, null, 0));
-    }
-  }
+  const firstPos = heads.length > 0 ? heads[0]!.pos : text.length;
+  if (firstPos > 0) entries.push(makeEntry(text, lineIndex, 0, { ...PREAMBLE_HEAD, pos: 0 }, firstPos, null, null));
+  // Undated entries take the day header's date, moved on at each midnight rollover.
   let day: string | null = null;
   let daysPassed = 0;
   let previousClock: number | null = null;
-  for (let i = 0; i < starts.length; i++) {
-    const s = starts[i]!;
-    const end = i + 1 < starts.length ? starts[i + 1]!.pos : text.length;
-    if (s.kind === "header") {
-      day = s.date;
+  let firstDate: string | null = null;
+  for (let i = 0; i < heads.length; i++) {
+    const head = heads[i]!;
+    const end = i + 1 < heads.length ? heads[i + 1]!.pos : text.length;
+    if (head.kind === "header") {
+      day = head.date;
       daysPassed = 0;
       previousClock = null;
-      entries.push(makeEntry(text, lineIndex, entries.length, "header", s.pos, end, null, null, day, 0));
+      entries.push(makeEntry(text, lineIndex, entries.length, head, end, null, day));
       continue;
     }
-    const clock = s.clock!;
-    if (previousClock !== null && clock < previousClock && isMidnightRollover(previousClock, clock)) {
-      daysPassed++;
+    const clock = head.clock!;
+    let date: string | null;
+    let elapsed: number;
+    if (head.date !== null) {
+      firstDate ??= head.date;
+      date = head.date;
+      elapsed = clock + daysBetween(firstDate, date) * SECONDS_PER_DAY;
+    } else {
+      if (previousClock !== null && isMidnightRollover(previousClock, clock)) daysPassed++;
+      date = day === null ? null : addDays(day, daysPassed);
+      elapsed = clock + daysPassed * SECONDS_PER_DAY;
     }
     previousClock = clock;
-    const date = day === null ? null : addDays(day, daysPassed);
-    const entry = makeEntry(
-      text, lineIndex, entries.length, "entry", s.pos, end, clock, clock + daysPassed * SECONDS_PER_DAY, date,
-      s.clockLength,
-    );
-    if (entry.midLine && runTogetherLines[runTogetherLines.length - 1] !== entry.line) {
-      runTogetherLines.push(entry.line);
-    }
+    const entry = makeEntry(text, lineIndex, entries.length, head, end, elapsed, date);
+    if (entry.midLine && runTogetherLines[runTogetherLines.length - 1] !== entry.line) runTogetherLines.push(entry.line);
     entries.push(entry);
   }
-  return { text, entries, lineIndex, runTogetherLines };
+  return { text, format, entries, lineIndex, runTogetherLines };
 }
 
 function makeEntry(
   text: string,
   lineIndex: LineIndex,
   index: number,
-  kind: EntryKind,
-  start: number,
+  head: EntryHead,
   end: number,
-  clock: number | null,
   elapsedClock: number | null,
   date: string | null,
-  clockLength: number,
 ): TraceEntry {
+  const start = head.pos;
   let contentEnd = end;
   while (contentEnd > start) {
     const code = text.charCodeAt(contentEnd - 1);
@@ -343,24 +371,10 @@ function makeEntry(
   }
   const startPos = lineIndex.positionAt(start);
   const endPos = lineIndex.positionAt(contentEnd);
-  let messageStart = start;
-  let processTag: string | null = null;
-  let level: string | null = null;
-  if (kind === "entry") {
-    messageStart = start + clockLength;
-    if (text.charCodeAt(messageStart) === 32) messageStart++;
-    processTag = readProcessTag(text, messageStart);
-    if (processTag !== null) messageStart += processTag.length + 1;
-    level = readLevelWord(text, messageStart);
-    if (level !== null) {
-      messageStart += level.length + 1;
-      while (isBlank(text.charCodeAt(messageStart))) messageStart++;
-    }
-    if (messageStart > contentEnd) messageStart = contentEnd;
-  }
+  const messageStart = head.kind === "entry" ? Math.min(head.messageStart, contentEnd) : start;
   return {
     index,
-    kind,
+    kind: head.kind,
     start,
     end,
     contentEnd,
@@ -369,12 +383,13 @@ function makeEntry(
     column: startPos.character,
     endLine: endPos.line,
     endColumn: endPos.character,
-    midLine: kind !== "preamble" && !isLineStart(text, start),
-    clock,
+    midLine: head.kind !== "preamble" && !isLineStart(text, start),
+    clock: head.clock,
     elapsedClock,
     date,
-    processTag,
-    level,
+    utcOffsetMinutes: head.utcOffsetMinutes,
+    processTag: head.processTag,
+    level: head.level,
   };
 }
 
@@ -388,7 +403,7 @@ function readLevelWord(text: string, pos: number): string | null {
 }
 
 /** A dumplog process tag, `<node><side>-<process>` such as `la-lgr` or `pg1a-opc`, then a blank. */
-function readProcessTag(text: string, pos: number): string | null {
+export function readProcessTag(text: string, pos: number): string | null {
   let i = pos;
   const limit = Math.min(text.length, pos + 24);
   let dash = -1;

@@ -18,8 +18,8 @@ export function transferRole(split: EntrySplit): TransferRole | null {
   return lastSend > lastReceive ? "send" : "receive";
 }
 
-// `LoggerA`, `<inst>_sideA`, `RouterB`, `Side A`, and dumplog tags such as `la-lgr`.
-const SIDE_IN_TEXT = /(?:Logger|Router|Distributor|_side|\bSide )([AB])\b|\b[lr]([ab])-[a-z]+\b/g;
+// `LoggerA`, `<inst>_sideA`, `RouterB`, `Router-A`, `Side A`, and dumplog tags such as `la-lgr`.
+const SIDE_IN_TEXT = /(?:Logger-?|Router-?|Distributor-?|_side|\bSide )([AB])\b|\b[lr]([ab])-[a-z]+\b/g;
 
 /** The side the trace's own text names most, or null when it names none or both equally. */
 export function sideFromText(text: string, maxChars = 1_000_000): PairSide | null {
