@@ -1,15 +1,35 @@
 // The catalogue: every known failure record, in match priority order.
 
+import { checksumRecords } from "./records/checksum";
 import { databaseRecords } from "./records/database";
+import { icmGatewayRecords } from "./records/icmGateway";
 import { layoutRecords } from "./records/layout";
+import { networkRecords } from "./records/network";
+import { nodeManagerRecords } from "./records/nodeManager";
+import { peripheralRecords } from "./records/peripheral";
+import { replicationRecords } from "./records/replication";
+import { routerRecords } from "./records/router";
+import { sqlRecords } from "./records/sql";
 import { stateTransferRecords } from "./records/stateTransfer";
+import { supportToolsRecords } from "./records/supportTools";
 import { windowsRecords } from "./records/windows";
+import { windowsApiRecords } from "./records/windowsApi";
 import type { FailureRecord } from "./types";
 
 export const catalogue: readonly FailureRecord[] = [
   ...stateTransferRecords,
   ...databaseRecords,
+  ...checksumRecords,
+  ...nodeManagerRecords,
+  ...networkRecords,
+  ...routerRecords,
+  ...peripheralRecords,
+  ...replicationRecords,
+  ...sqlRecords,
+  ...windowsApiRecords,
   ...windowsRecords,
+  ...supportToolsRecords,
+  ...icmGatewayRecords,
   ...layoutRecords,
 ];
 

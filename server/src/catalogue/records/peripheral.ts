@@ -169,7 +169,9 @@ export const peripheralRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "is off-line and not visible to the Peripheral Gateway",
-      pattern: /(?<peripheral>[^\n]{1,120}?) is off-line and not visible to the Peripheral Gateway/,
+      // The message starts with the peripheral (`ACD/IVR IVR4(ID 5007) is off-line ...`); anchoring at
+      // the start keeps the lazy capture from being retried at every position.
+      pattern: /^(?<peripheral>[^\n]{1,120}?) is off-line and not visible to the Peripheral Gateway/,
     },
     title: {
       en: "Peripheral off-line: routing to the site impacted",
