@@ -1,0 +1,46 @@
+// Every workbench selector the UI tests use (VS Code 1.100.3 as served by code-server 4.100.3).
+// When a VS Code update moves something, this is the one file to fix.
+
+const css = (id) => `#${id.replace(/\./g, "\\.")}`;
+const quoted = (text) => JSON.stringify(text);
+
+export const selectors = {
+  workbench: ".monaco-workbench",
+  statusBar: css("workbench.parts.statusbar"),
+  status: {
+    languageMode: css("status.editor.mode"),
+    problems: css("status.problems"),
+    cursorPosition: css("status.editor.selection"),
+    workspaceTrust: css("status.workspaceTrust"),
+  },
+  quickInput: {
+    box: ".quick-input-widget input",
+    row: (label) => `.quick-input-list .monaco-list-row[aria-label*=${quoted(label)}]`,
+    anyRow: ".quick-input-list .monaco-list-row",
+    // Command rows are labelled "Title" or "Title, Keybinding".
+    command: (title) =>
+      `.quick-input-list .monaco-list-row:is([aria-label=${quoted(title)}], [aria-label^=${quoted(`${title}, `)}])`,
+    widget: ".quick-input-widget",
+  },
+  editor: {
+    active: ".editor-group-container.active .monaco-editor",
+    squigglyError: ".editor-group-container.active .monaco-editor .squiggly-error",
+    squigglyWarning: ".editor-group-container.active .monaco-editor .squiggly-warning",
+    dirtyActiveTab: ".editor-group-container.active .tab.active.dirty",
+    activeTab: (name) => `.editor-group-container.active .tab.active[data-resource-name=${quoted(name)}]`,
+    tab: (name) => `.tabs-container .tab[data-resource-name=${quoted(name)}]`,
+  },
+  hover: (text) => `.monaco-hover-content:visible:has-text(${quoted(text)})`,
+  codeAction: {
+    any: ".action-widget .monaco-list-row.action",
+    named: (title) => `.action-widget .monaco-list-row.action[aria-label=${quoted(title)}]`,
+    focused: ".action-widget .monaco-list-row.action.focused",
+  },
+  problemsPanel: {
+    row: (text) => `.markers-panel .monaco-list-row:has-text(${quoted(text)})`,
+  },
+  outline: {
+    row: (text) => `.outline-pane .monaco-list-row:has-text(${quoted(text)})`,
+  },
+  notification: (text) => `.notification-toast:has-text(${quoted(text)})`,
+};

@@ -1,0 +1,118 @@
+// Workbench actions for the UI tests, written as a user does them: keyboard, palette, hover.
+// Every wait is on a selector or a count; no fixed sleeps.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { screenshotsDir } from "../../scripts/editor/paths.mjs";
+import { selectors } from "./selectors.mjs";
+
+export async function waitForWorkbench(page) {
+  await page.locator(selectors.workbench).waitFor();
+  await page.locator(selectors.statusBar).waitFor();
+}
+
+/** Quick Open (Ctrl+P) by file name; resolves when its tab is the active one. */
+export async function openFile(page, fileName) {
+  await page.keyboard.press("Control+P");
+  await page.locator(selectors.quickInput.box).fill(fileName);
+  await page.locator(selectors.quickInput.row(fileName)).first().waitFor();
+  await page.keyboard.press("Enter");
+  await page.locator(selectors.editor.activeTab(fileName)).waitFor();
+}
+
+/**
+ * Runs a palette command by its title. Just after start-up the palette may not list extension
+ * commands yet ("No matching commands"), so it is reopened until the row shows up.
+ */
+export async function runCommand(page, title, { attempts = 10 } = {}) {
+  const row = page.locator(selectors.quickInput.command(title));
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press("F1");
+    const box = page.locator(selectors.quickInput.box);
+    await box.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: 3000 });
+      await page.keyboard.press("Enter");
+      return;
+    } catch (error) {
+      await page.keyboard.press("Escape");
+      if (attempt >= attempts) throw new Error(`Command "${title}" is not in the palette: ${error.message}`);
+    }
+  }
+}
+
+export function languageMode(page) {
+  return page.locator(selectors.status.languageMode);
+}
+
+/** Waits until the status bar shows `name` as the active editor's language. */
+export async function waitForLanguage(page, name) {
+  await page.locator(selectors.status.languageMode).filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) }).waitFor();
+}
+
+/** Waits until the Problems status item's label contains `label`, e.g. "Errors: 2". */
+export async function waitForProblemsStatus(page, label) {
+  await page.locator(`${selectors.status.problems}[aria-label*=${JSON.stringify(label)}]`).waitFor();
+}
+
+export async function openProblemsPanel(page) {
+  await runCommand(page, "View: Focus Problems (Errors, Warnings, Infos)");
+}
+
+/** Moves the mouse over the first error squiggle and returns the hover that mentions `text`. */
+export async function hoverFirstError(page, text) {
+  const squiggle = page.locator(selectors.editor.squigglyError).first();
+  await squiggle.waitFor();
+  // The squiggle sits under the text layer, so hover at its position rather than on it.
+  await squiggle.hover({ force: true });
+  const hover = page.locator(selectors.hover(text)).first();
+  await hover.waitFor();
+  return hover;
+}
+
+/**
+ * Puts the cursor on the first error and picks a quick fix by its title. The menu is driven by
+ * keyboard: a pointer block covers it until the mouse moves.
+ */
+export async function applyQuickFixAtFirstError(page, title) {
+  await page.locator(selectors.editor.squigglyError).first().click({ force: true });
+  await page.keyboard.press("Control+.");
+  await page.locator(selectors.codeAction.named(title)).waitFor();
+  const rows = await page.locator(selectors.codeAction.any).count();
+  for (let moves = 0; moves <= rows; moves++) {
+    if ((await page.locator(selectors.codeAction.focused).getAttribute("aria-label")) === title) {
+      await page.keyboard.press("Enter");
+      await page.locator(selectors.codeAction.any).first().waitFor({ state: "detached" });
+      return;
+    }
+    await page.keyboard.press("ArrowDown");
+  }
+  throw new Error(`Could not select the quick fix "${title}"`);
+}
+
+/**
+ * Saves the active editor once it has unsaved changes (a format or a quick fix arrives as one
+ * edit, so dirty means applied), and waits until it is clean.
+ */
+export async function saveActiveEditor(page) {
+  const dirtyTab = page.locator(selectors.editor.dirtyActiveTab);
+  await dirtyTab.waitFor();
+  await page.keyboard.press("Control+S");
+  await dirtyTab.waitFor({ state: "detached" });
+}
+
+/** Closes whatever popup, menu or input has focus, so a failed test does not block the next. */
+export async function dismissPopups(page) {
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const file = path.join(screenshotsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
