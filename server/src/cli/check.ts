@@ -1,9 +1,13 @@
-// `icm-trace check [--json] FILE...`: findings like a compiler's diagnostics.
+// `icm-trace check [--json] FILE|DIR|GLOB...`: findings like a compiler's diagnostics. Files are
+// streamed in chunks, so their size does not matter.
 
-import { analyzeTrace } from "../core/analyze";
 import { catalogueRecord } from "../catalogue";
 import type { Language } from "../catalogue/types";
-import { CliError, readTraceFile, type CliIo } from "./io";
+import type { Finding } from "../core/findings";
+import { analyzeTraceFile } from "../io/traceFileStream";
+import { CliError, type CliIo } from "./io";
+import { expandTracePaths } from "./paths";
+import { checkReadable } from "./io";
 
 export interface CheckOptions {
   readonly json: boolean;
@@ -22,20 +26,17 @@ export interface CheckedFinding {
   readonly message: string;
 }
 
-export function checkText(file: string, text: string, options: Pick<CheckOptions, "hints" | "language">): CheckedFinding[] {
-  const analysis = analyzeTrace(text);
-  const { lineIndex } = analysis.split;
+/** Findings as the CLI reports them: 1-based positions, the file as given. */
+export function toCheckedFindings(file: string, findings: readonly Finding[], options: Pick<CheckOptions, "hints" | "language">): CheckedFinding[] {
   const results: CheckedFinding[] = [];
-  for (const finding of analysis.findings) {
+  for (const finding of findings) {
     if (!options.hints && catalogueRecord(finding.id)?.editorOnly === true) continue;
-    const start = lineIndex.positionAt(finding.start);
-    const end = lineIndex.positionAt(finding.end);
     results.push({
       file,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
+      line: finding.startPosition.line + 1,
+      column: finding.startPosition.character + 1,
+      endLine: finding.endPosition.line + 1,
+      endColumn: finding.endPosition.character + 1,
       severity: finding.severity,
       code: finding.id,
       message: finding.message[options.language],
@@ -44,15 +45,25 @@ export function checkText(file: string, text: string, options: Pick<CheckOptions
   return results;
 }
 
-export async function runCheck(files: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
-  if (files.length === 0) throw new CliError("check needs at least one FILE");
-  const traces = files.map(readTraceFile);
-  const results = traces.flatMap((t) => checkText(t.path, t.text, options));
-  if (options.json) {
-    io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-  } else {
-    const lines = results.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code}: ${r.message}\n`);
-    io.stdout(lines.join(""));
+export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
+  if (paths.length === 0) throw new CliError("check needs at least one FILE, folder or glob");
+  const files = expandTracePaths(paths);
+  files.forEach(checkReadable);
+  const all: CheckedFinding[] = [];
+  let errors = false;
+  for (const file of files) {
+    let analysis;
+    try {
+      analysis = await analyzeTraceFile(file);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`cannot read '${file}': ${(error as Error).message}`);
+    }
+    const results = toCheckedFindings(file, analysis.findings, options);
+    errors ||= results.some((r) => r.severity === "error");
+    if (options.json) all.push(...results);
+    else io.stdout(results.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code}: ${r.message}\n`).join(""));
   }
-  return results.some((r) => r.severity === "error") ? 1 : 0;
+  if (options.json) io.stdout(`${JSON.stringify(all, null, 2)}\n`);
+  return errors ? 1 : 0;
 }

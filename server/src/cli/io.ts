@@ -1,6 +1,6 @@
 // Where the CLI writes, and the error that becomes a one-line message and exit code 2.
 
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, statSync } from "node:fs";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -14,6 +14,18 @@ export interface TraceFile {
   /** The path as the user gave it. */
   readonly path: string;
   readonly text: string;
+}
+
+/** Fails with a one-line message when the file cannot be opened. */
+export function checkReadable(path: string): void {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new CliError(`'${path}' is a folder, not a trace file`);
+    closeSync(openSync(path, "r"));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
+  }
 }
 
 export function readTraceFile(path: string): TraceFile {

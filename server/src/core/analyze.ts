@@ -1,12 +1,15 @@
 // parse → entries → findings: the one analysis every consumer (server, CLI, tests) calls.
+// A trace is analysed as one or more chunks (a document in the editor is one chunk; a large file
+// is streamed in many); the findings are the same either way.
 
 import { catalogue } from "../catalogue";
 import type { FailureRecord, LineMatch, Localized } from "../catalogue/types";
 import { apiErrorValues, readApiError } from "./apiError";
-import { splitEntries, type EntrySplit } from "./entries";
-import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding } from "./findings";
-import { sequenceRules } from "./sequenceRules";
-import { sideFromText, transferRole, type PairSide, type TransferRole } from "./traceFacts";
+import { splitEntries, type EntrySplit, type TraceEntry } from "./entries";
+import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
+import { entryMarkers } from "./markers";
+import { sequenceRules, type RuleHit, type SequenceRule } from "./sequenceRules";
+import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "./traceFacts";
 
 export interface TraceAnalysis {
   readonly split: EntrySplit;
@@ -17,6 +20,26 @@ export interface TraceAnalysis {
   readonly side: PairSide | null;
 }
 
+export function analyzeTrace(text: string, options: Partial<AnalysisOptions> = {}): TraceAnalysis {
+  const split = splitEntries(text);
+  const collector = new FindingCollector(options);
+  collector.addChunk(split, FIRST_CHUNK);
+  const result = collector.finish();
+  return { split, findings: result.findings, role: result.role, side: sideFromText(text) };
+}
+
+/** Where a chunk sits in the whole trace. Chunks start at line starts, except when a line was cut. */
+export interface ChunkBase {
+  readonly offset: number;
+  readonly line: number;
+  /** Column of the chunk's first character on its line (0 unless a giant line was cut). */
+  readonly column: number;
+  /** Entries before this chunk. */
+  readonly entryIndex: number;
+}
+
+export const FIRST_CHUNK: ChunkBase = { offset: 0, line: 0, column: 0, entryIndex: 0 };
+
 interface LineRecord {
   readonly record: FailureRecord;
   readonly match: LineMatch;
@@ -26,27 +49,75 @@ const lineRecords: readonly LineRecord[] = catalogue.flatMap((record) =>
   record.match.kind === "line" ? [{ record, match: record.match }] : [],
 );
 
-export function analyzeTrace(text: string, options: Partial<AnalysisOptions> = {}): TraceAnalysis {
-  const settings: AnalysisOptions = { ...defaultAnalysisOptions, ...options };
-  const split = splitEntries(text);
-  const ignored = new Set(settings.ignore);
-  const findings: Finding[] = [...matchLines(split, ignored), ...applySequenceRules(split, settings, ignored)];
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
-  return { split, findings, role: transferRole(split), side: sideFromText(text) };
+interface ActiveRule {
+  readonly record: FailureRecord;
+  readonly rule: SequenceRule;
+  readonly markers: readonly string[];
+  readonly markersAnyCase: readonly string[];
 }
 
-function apiErrorAllows(match: LineMatch, apiError: number | null): boolean {
-  if (match.apiErrors !== undefined) return apiError !== null && match.apiErrors.includes(apiError);
-  if (match.apiErrorsExcept !== undefined) return apiError === null || !match.apiErrorsExcept.includes(apiError);
-  return true;
+export interface CollectedFindings {
+  readonly findings: Finding[];
+  readonly role: TransferRole | null;
+  /** Timed entries seen. */
+  readonly entries: number;
 }
 
-function matchLines(split: EntrySplit, ignored: ReadonlySet<string>): Finding[] {
-  const findings: Finding[] = [];
-  const { text } = split;
-  for (const entry of split.entries) {
-    if (entry.kind !== "entry") continue;
-    const message = text.slice(entry.messageStart, entry.contentEnd);
+/** Feeds chunks of one trace through the catalogue and the sequence rules. */
+export class FindingCollector {
+  private readonly options: AnalysisOptions;
+  private readonly ignored: ReadonlySet<string>;
+  private readonly rules: ActiveRule[];
+  private readonly findings: Finding[] = [];
+  private role: TransferRole | null = null;
+  private lastEntry: TraceEntry | null = null;
+  private timedEntries = 0;
+  private readonly reportRunTogether: boolean;
+
+  constructor(options: Partial<AnalysisOptions> = {}) {
+    this.options = { ...defaultAnalysisOptions, ...options };
+    this.ignored = new Set(this.options.ignore);
+    this.rules = catalogue.flatMap((record) => {
+      if (record.match.kind !== "sequence" || record.match.rule === "run-together-entries" || this.ignored.has(record.id)) return [];
+      const definition = sequenceRules[record.match.rule];
+      return [{ record, rule: definition.create(this.options), markers: definition.markers, markersAnyCase: definition.markersAnyCase ?? [] }];
+    });
+    this.reportRunTogether = !this.ignored.has("run-together-entries");
+  }
+
+  addChunk(split: EntrySplit, base: ChunkBase): void {
+    const { text, entries } = split;
+    for (const index of entryMarkers(split)) {
+      const entry = globalEntry(entries[index]!, base);
+      const message = text.slice(entries[index]!.messageStart, entries[index]!.contentEnd);
+      this.matchLine(entry, message);
+      for (const active of this.rules) {
+        if (active.markers.some((m) => message.includes(m)) || (active.markersAnyCase.length > 0 && containsAnyCase(message, active.markersAnyCase))) {
+          active.rule.onEntry(entry, message);
+        }
+      }
+      if (SEND_MARKERS.some((m) => message.includes(m))) this.role = "send";
+      else if (RECEIVE_MARKERS.some((m) => message.includes(m))) this.role = "receive";
+    }
+    if (this.reportRunTogether) this.addRunTogether(split, base);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      if (entries[i]!.kind === "entry") {
+        this.lastEntry = globalEntry(entries[i]!, base);
+        break;
+      }
+    }
+    for (const e of entries) if (e.kind === "entry") this.timedEntries++;
+  }
+
+  finish(): CollectedFindings {
+    for (const active of this.rules) {
+      for (const hit of active.rule.finish(this.lastEntry)) this.findings.push(fromRuleHit(active.record, hit));
+    }
+    this.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+    return { findings: this.findings, role: this.role, entries: this.timedEntries };
+  }
+
+  private matchLine(entry: TraceEntry, message: string): void {
     let apiError: number | null | undefined;
     let matchedSpecific = false;
     for (const { record, match } of lineRecords) {
@@ -61,14 +132,13 @@ function matchLines(split: EntrySplit, ignored: ReadonlySet<string>): Finding[] 
       if (apiError === undefined) apiError = readApiError(message);
       if (!apiErrorAllows(match, apiError)) continue;
       if (match.fallback !== true) matchedSpecific = true;
-      if (ignored.has(record.id)) continue;
+      if (this.ignored.has(record.id)) continue;
       const values = apiError === null ? { en: groups, ja: groups } : withApiError(groups, apiError);
-      findings.push({
+      this.findings.push({
         id: record.id,
         severity: record.severity,
         entryIndex: entry.index,
-        start: entry.start,
-        end: entry.contentEnd,
+        ...entryRange(entry),
         message: fillBoth(record.message, values),
         apiError,
         values: values.en,
@@ -76,7 +146,87 @@ function matchLines(split: EntrySplit, ignored: ReadonlySet<string>): Finding[] 
       });
     }
   }
-  return findings;
+
+  /** One hint per physical line that holds several entries: its line breaks were lost. */
+  private addRunTogether(split: EntrySplit, base: ChunkBase): void {
+    const record = RUN_TOGETHER_RECORD;
+    if (record === undefined || split.runTogetherLines.length === 0) return;
+    const { entries } = split;
+    let i = 0;
+    for (const line of split.runTogetherLines) {
+      while (i < entries.length && !(entries[i]!.midLine && entries[i]!.line === line)) i++;
+      const first = entries[i];
+      if (first === undefined) break;
+      let last = first;
+      let count = 1;
+      while (i + 1 < entries.length && entries[i + 1]!.line === line) {
+        i++;
+        last = entries[i]!;
+        count++;
+      }
+      // The entry the line starts with, before the first run-together one.
+      const values = { entries: String(count + 1) };
+      const lineStart = split.lineIndex.lineStart(line);
+      const firstGlobal = globalEntry(first, base);
+      const lastGlobal = globalEntry(last, base);
+      const startColumn = line === 0 ? base.column : 0;
+      this.findings.push({
+        id: record.id,
+        severity: record.severity,
+        entryIndex: firstGlobal.index,
+        start: base.offset + lineStart,
+        end: lastGlobal.contentEnd,
+        startPosition: { line: firstGlobal.line, character: startColumn },
+        endPosition: { line: lastGlobal.endLine, character: lastGlobal.endColumn },
+        message: fillBoth(record.message, { en: values, ja: values }),
+        apiError: null,
+        values,
+        related: [],
+      });
+      i++;
+    }
+  }
+}
+
+const RUN_TOGETHER_RECORD = catalogue.find((r) => r.match.kind === "sequence" && r.match.rule === "run-together-entries");
+
+function containsAnyCase(message: string, lowerMarkers: readonly string[]): boolean {
+  const lower = message.toLowerCase();
+  return lowerMarkers.some((m) => lower.includes(m));
+}
+
+/** The entry with offsets, lines and index in the whole trace rather than in its chunk. */
+function globalEntry(entry: TraceEntry, base: ChunkBase): TraceEntry {
+  if (base.offset === 0 && base.line === 0 && base.entryIndex === 0) return entry;
+  const onFirstLine = entry.line === 0;
+  return {
+    ...entry,
+    index: entry.index + base.entryIndex,
+    start: entry.start + base.offset,
+    end: entry.end + base.offset,
+    contentEnd: entry.contentEnd + base.offset,
+    messageStart: entry.messageStart + base.offset,
+    line: entry.line + base.line,
+    column: onFirstLine ? entry.column + base.column : entry.column,
+    endLine: entry.endLine + base.line,
+    endColumn: entry.endLine === 0 ? entry.endColumn + base.column : entry.endColumn,
+    midLine: entry.midLine || (onFirstLine && base.column > 0),
+  };
+}
+
+export function entryRange(entry: TraceEntry): TraceRange {
+  return {
+    start: entry.start,
+    end: entry.contentEnd,
+    startPosition: { line: entry.line, character: entry.column },
+    endPosition: { line: entry.endLine, character: entry.endColumn },
+  };
+}
+
+function apiErrorAllows(match: LineMatch, apiError: number | null): boolean {
+  if (match.apiErrors !== undefined) return apiError !== null && match.apiErrors.includes(apiError);
+  if (match.apiErrorsExcept !== undefined) return apiError === null || !match.apiErrorsExcept.includes(apiError);
+  return true;
 }
 
 function withApiError(groups: Record<string, string>, code: number): Localized<Record<string, string>> {
@@ -88,24 +238,15 @@ function fillBoth(template: Localized, values: Localized<Record<string, string>>
   return { en: fillLocalized(template, values.en).en, ja: fillLocalized(template, values.ja).ja };
 }
 
-function applySequenceRules(split: EntrySplit, options: AnalysisOptions, ignored: ReadonlySet<string>): Finding[] {
-  const findings: Finding[] = [];
-  for (const record of catalogue) {
-    if (record.match.kind !== "sequence" || ignored.has(record.id)) continue;
-    for (const hit of sequenceRules[record.match.rule](split, options)) {
-      const entry = split.entries[hit.entryIndex]!;
-      findings.push({
-        id: record.id,
-        severity: hit.severity ?? record.severity,
-        entryIndex: hit.entryIndex,
-        start: hit.range?.start ?? entry.start,
-        end: hit.range?.end ?? entry.contentEnd,
-        message: fillBoth(record.message, hit.values),
-        apiError: hit.apiError ?? null,
-        values: hit.values.en,
-        related: hit.related,
-      });
-    }
-  }
-  return findings;
+function fromRuleHit(record: FailureRecord, hit: RuleHit): Finding {
+  return {
+    id: record.id,
+    severity: hit.severity ?? record.severity,
+    entryIndex: hit.entry.index,
+    ...entryRange(hit.entry),
+    message: fillBoth(record.message, hit.values),
+    apiError: hit.apiError ?? null,
+    values: hit.values.en,
+    related: hit.related.map((r) => ({ entryIndex: r.entry.index, ...entryRange(r.entry), message: r.message })),
+  };
 }

@@ -55,9 +55,30 @@ export type TraceFormat =
   /** Cisco Log: `<seq>: <host>: <Mon> <d> <yyyy> <HH:MM:SS.mmm> <zone>: %<APP>...: message`. */
   | "ciscolog";
 
+/** What a split carries over to the next chunk of the same trace (streaming large files). */
+export interface SplitState {
+  readonly format: TraceFormat;
+  /** Clock of the last timed entry: mid-line time order and midnight rollovers continue from it. */
+  readonly previousClock: number | null;
+  /** The last dumplog day header's date and the midnights passed since. */
+  readonly day: string | null;
+  readonly daysPassed: number;
+  /** The first date an entry carried (Cisco Log): elapsed clocks count days from it. */
+  readonly firstDate: string | null;
+}
+
+export interface SplitOptions {
+  /** The state at the end of the previous chunk; absent for the first chunk or a whole text. */
+  readonly state?: SplitState;
+  /** Clock of the line-start entry that follows this chunk, for the last mid-line decisions. */
+  readonly upcomingClock?: number | null;
+}
+
 export interface EntrySplit {
   readonly text: string;
   readonly format: TraceFormat;
+  /** The state to pass on to the next chunk. */
+  readonly state: SplitState;
   readonly entries: readonly TraceEntry[];
   readonly lineIndex: LineIndex;
   /** Physical lines (0-based) holding more than one entry start. */
@@ -95,12 +116,17 @@ const MONTHS = [
   "July", "August", "September", "October", "November", "December",
 ];
 
-export function splitEntries(text: string): EntrySplit {
+export function splitEntries(text: string, options: SplitOptions = {}): EntrySplit {
   const lineIndex = new LineIndex(text);
   const candidates = findCandidates(text);
-  if (isCiscoLog(text)) return buildEntries(text, lineIndex, "ciscolog", ciscoLogHeads(text, candidates));
-  const times = chooseEntryStarts(text, candidates).map((c) => standardHead(text, c));
-  return buildEntries(text, lineIndex, "standard", mergeHeads(times, findDayHeaders(text)));
+  const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
+  if (state.format === "ciscolog") return buildEntries(text, lineIndex, state, ciscoLogHeads(text, candidates));
+  const kept = chooseEntryStarts(text, candidates, state.previousClock, options.upcomingClock ?? null);
+  return buildEntries(text, lineIndex, state, mergeHeads(kept.map((c) => standardHead(text, c)), findDayHeaders(text)));
+}
+
+function initialState(format: TraceFormat): SplitState {
+  return { format, previousClock: null, day: null, daysPassed: 0, firstDate: null };
 }
 
 export function isLineStart(text: string, pos: number): boolean {
@@ -183,18 +209,23 @@ function looksLikeEntryHead(text: string, pos: number): boolean {
  * forward path of the clock between the previous kept time and the next likely entry time. A step
  * back is a midnight rollover only from late evening into early morning.
  */
-function chooseEntryStarts(text: string, candidates: readonly Candidate[]): Candidate[] {
+function chooseEntryStarts(
+  text: string,
+  candidates: readonly Candidate[],
+  previousClock: number | null,
+  upcomingClock: number | null,
+): Candidate[] {
   const plausible = candidates.map((c) => contextAllowsEntry(text, c));
   // nextAnchor[i]: clock of the first later candidate that is a line start or abutting and plausible.
   const nextAnchor = new Array<number | null>(candidates.length);
-  let upcoming: number | null = null;
+  let upcoming: number | null = upcomingClock;
   for (let i = candidates.length - 1; i >= 0; i--) {
     nextAnchor[i] = upcoming;
     const c = candidates[i]!;
     if (plausible[i] && c.place !== CandidatePlace.Spaced) upcoming = c.clock;
   }
   const kept: Candidate[] = [];
-  let previous: number | null = null;
+  let previous = previousClock;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     if (c.place !== CandidatePlace.LineStart) {
@@ -313,16 +344,13 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function buildEntries(text: string, lineIndex: LineIndex, format: TraceFormat, heads: readonly EntryHead[]): EntrySplit {
+function buildEntries(text: string, lineIndex: LineIndex, state: SplitState, heads: readonly EntryHead[]): EntrySplit {
   const entries: TraceEntry[] = [];
   const runTogetherLines: number[] = [];
   const firstPos = heads.length > 0 ? heads[0]!.pos : text.length;
   if (firstPos > 0) entries.push(makeEntry(text, lineIndex, 0, { ...PREAMBLE_HEAD, pos: 0 }, firstPos, null, null));
   // Undated entries take the day header's date, moved on at each midnight rollover.
-  let day: string | null = null;
-  let daysPassed = 0;
-  let previousClock: number | null = null;
-  let firstDate: string | null = null;
+  let { day, daysPassed, previousClock, firstDate } = state;
   for (let i = 0; i < heads.length; i++) {
     const head = heads[i]!;
     const end = i + 1 < heads.length ? heads[i + 1]!.pos : text.length;
@@ -350,7 +378,8 @@ function buildEntries(text: string, lineIndex: LineIndex, format: TraceFormat, h
     if (entry.midLine && runTogetherLines[runTogetherLines.length - 1] !== entry.line) runTogetherLines.push(entry.line);
     entries.push(entry);
   }
-  return { text, format, entries, lineIndex, runTogetherLines };
+  const next: SplitState = { format: state.format, previousClock, day, daysPassed, firstDate };
+  return { text, format: state.format, state: next, entries, lineIndex, runTogetherLines };
 }
 
 function makeEntry(

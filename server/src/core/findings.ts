@@ -1,21 +1,28 @@
 // What analysis reports: findings tied to entries, with messages in both languages.
 
 import type { Localized, Severity } from "../catalogue/types";
+import type { Position } from "./lineIndex";
 
-export interface RelatedEntry {
+/** A range in the whole trace: offsets and 0-based line/character positions. */
+export interface TraceRange {
+  readonly start: number;
+  readonly end: number;
+  readonly startPosition: Position;
+  readonly endPosition: Position;
+}
+
+export interface RelatedEntry extends TraceRange {
   readonly entryIndex: number;
   readonly message: Localized;
 }
 
-export interface Finding {
+export interface Finding extends TraceRange {
   /** The catalogue record's id. */
   readonly id: string;
   readonly severity: Severity;
   /** The entry the finding is about; its range is the finding's range. */
   readonly entryIndex: number;
-  /** Offsets of the finding's range: the entry's text, unless the rule names another range. */
-  readonly start: number;
-  readonly end: number;
+  /** The finding's range is the entry's text, unless the rule names another range. */
   readonly message: Localized;
   /** `Last API Error [N]` of the entry, when it has one. */
   readonly apiError: number | null;

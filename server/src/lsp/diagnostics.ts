@@ -25,19 +25,18 @@ export function toDiagnostics(
   language: Language,
   crossFile: ReadonlyMap<number, DiagnosticRelatedInformation[]> = new Map(),
 ): Diagnostic[] {
-  const { split, findings } = doc.analysis;
+  const { findings } = doc.analysis;
   return findings.map((finding, index) => {
     const inFile: DiagnosticRelatedInformation[] = finding.related.map((r) => {
-      const entry = split.entries[r.entryIndex]!;
       return {
-        location: { uri: doc.uri, range: rangeOf(doc, entry.start, entry.contentEnd) },
+        location: { uri: doc.uri, range: { start: r.startPosition, end: r.endPosition } },
         message: r.message[language],
       };
     });
     const related = [...inFile, ...(crossFile.get(index) ?? [])];
     const data: FindingData = { id: finding.id, finding: index, version: doc.version };
     const diagnostic: Diagnostic = {
-      range: rangeOf(doc, finding.start, finding.end),
+      range: { start: finding.startPosition, end: finding.endPosition },
       severity: SEVERITY[finding.severity],
       code: finding.id,
       source: DIAGNOSTIC_SOURCE,

@@ -1,0 +1,59 @@
+// FILE, folder or glob arguments to the trace files they name.
+
+import { readdirSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { CliError } from "./io";
+
+/** Files in a folder that are taken for traces. */
+const TRACE_FILE = /\.(txt|log|trace|icmtrace)$/i;
+
+export function expandTracePaths(args: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const arg of args) {
+    if (/[*?]/.test(arg)) {
+      const matches = expandGlob(arg);
+      if (matches.length === 0) throw new CliError(`no file matches '${arg}'`);
+      files.push(...matches);
+      continue;
+    }
+    let isFolder = false;
+    try {
+      isFolder = statSync(arg).isDirectory();
+    } catch {
+      throw new CliError(`cannot read '${arg}': no such file or folder`);
+    }
+    if (isFolder) {
+      const inFolder = listFolder(arg);
+      if (inFolder.length === 0) throw new CliError(`no trace files (.txt, .log, .trace) in '${arg}'`);
+      files.push(...inFolder);
+    } else {
+      files.push(arg);
+    }
+  }
+  return files;
+}
+
+function listFolder(folder: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...listFolder(full));
+    else if (entry.isFile() && TRACE_FILE.test(entry.name)) found.push(full);
+  }
+  return found;
+}
+
+/** `*` and `?` in the last path segment (shells expand the rest before we see it). */
+function expandGlob(pattern: string): string[] {
+  const folder = path.dirname(pattern);
+  const name = path.basename(pattern);
+  if (/[*?]/.test(folder)) throw new CliError(`only the file name may hold * or ?: '${pattern}'`);
+  const matcher = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    throw new CliError(`cannot read folder '${folder}'`);
+  }
+  return names.filter((n) => matcher.test(n)).sort().map((n) => (folder === "." && !pattern.startsWith("./") ? n : path.join(folder, n)));
+}

@@ -1,0 +1,39 @@
+// Bytes to text, chunk by chunk. UTF-8 (a BOM is dropped); pure-ASCII chunks take a fast path.
+
+import { isAscii } from "node:buffer";
+import { StringDecoder } from "node:string_decoder";
+
+export class TextChunkDecoder {
+  private readonly utf8 = new StringDecoder("utf8");
+  private started = false;
+  /** Whether the UTF-8 decoder holds the first bytes of a character split across chunks. */
+  private holdsPartial = false;
+
+  write(bytes: Buffer): string {
+    let chunk = bytes;
+    if (!this.started) {
+      this.started = true;
+      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    // ASCII is the same in Latin-1 and UTF-8, and Latin-1 decoding is several times faster.
+    if (!this.holdsPartial && isAscii(chunk)) return chunk.toString("latin1");
+    this.holdsPartial = endsInsideSequence(chunk);
+    return this.utf8.write(chunk);
+  }
+
+  end(): string {
+    return this.utf8.end();
+  }
+}
+
+/** True when the last bytes start a UTF-8 character that the next chunk completes. */
+function endsInsideSequence(chunk: Buffer): boolean {
+  for (let back = 1; back <= 3 && back <= chunk.length; back++) {
+    const byte = chunk[chunk.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back
+    if (byte < 0x80) return false;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    return length > back;
+  }
+  return false;
+}
