@@ -117,15 +117,20 @@ export async function startCodeServer({ profile, folder, port = 0, logFile, env 
     url,
     port: boundPort,
     pid: child.pid,
+    /** Resolves with the exit code when the server ends, by `stop()` or on its own. */
+    exited,
     /** Workbench URL opening `dir`; `payload` pairs become the test-electron-style payload. */
     workbenchUrl(dir = folder, payload) {
-      let href = `${url}/?folder=${encodeURIComponent(dir)}`;
+      let href = `${url}/?folder=${encodeURIComponent(dir).replace(/%2F/g, "/")}`;
       if (payload) href += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return href;
     },
     /** A vscode-remote URI for a path on this machine, as the workbench payload wants it. */
     remoteUri: (absolutePath) => `vscode-remote://127.0.0.1:${boundPort}${absolutePath}`,
+    /** True once `stop()` was called, so an exit is not mistaken for a crash. */
+    stopRequested: false,
     stop: async () => {
+      server.stopRequested = true;
       liveServers.delete(server);
       if (child.exitCode !== null || child.signalCode !== null) return;
       signalGroup(child.pid, "SIGTERM");

@@ -4,12 +4,12 @@ import path from "node:path";
 import { repoRoot } from "./paths.mjs";
 import { runQuiet } from "./process.mjs";
 
-/** `ICM_E2E_VSIX=path` reuses a VSIX built earlier, to iterate on the tests without repackaging. */
+/** `ICM_TRACE_VSIX=path` reuses a VSIX built earlier, to iterate on the tests without repackaging. */
 export async function packageExtension() {
-  const prebuilt = process.env.ICM_E2E_VSIX;
+  const prebuilt = process.env.ICM_TRACE_VSIX;
   if (prebuilt) {
-    if (!existsSync(prebuilt)) throw new Error(`ICM_E2E_VSIX=${prebuilt} does not exist`);
-    console.log(`  using ICM_E2E_VSIX=${prebuilt} instead of npm run package`);
+    if (!existsSync(prebuilt)) throw new Error(`ICM_TRACE_VSIX=${prebuilt} does not exist`);
+    console.log(`  using ICM_TRACE_VSIX=${prebuilt} instead of npm run package`);
     return path.resolve(prebuilt);
   }
   const { version, scripts = {} } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));

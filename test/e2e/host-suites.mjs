@@ -1,7 +1,7 @@
 // Runs the mocha suites of test/host inside code-server's extension host, the way
 // @vscode/test-electron would: a workbench URL whose payload names the development extension
 // and the tests; the workbench calls window.codeAutomationExit(code) when they finish.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createProfile, startCodeServer } from "../../scripts/editor/code-server.mjs";
 import { repoRoot, samplesDir, testResultsDir } from "../../scripts/editor/paths.mjs";
@@ -9,16 +9,18 @@ import { newEditorPage } from "./browser.mjs";
 import { waitForWorkbench } from "./workbench.mjs";
 
 export const hostTestsEntry = path.join(repoRoot, "out", "test", "host", "index.js");
-const resultsFile = path.join(testResultsDir, "host-results.json");
+const keptResults = path.join(testResultsDir, "host-results.json");
 const consoleLog = path.join(testResultsDir, "logs", "host-console.log");
 const timeoutMs = 180_000;
 
 /** Returns [{ title, state, durationMs, error? }]; a run that wrote no results is one failure. */
 export async function runHostSuites(browser) {
   if (!existsSync(hostTestsEntry)) throw new Error(`${hostTestsEntry} is missing: compile the tests with "npx tsc -b".`);
-  rmSync(resultsFile, { force: true });
+  rmSync(keptResults, { force: true });
   // No VSIX here: the extension under test is the development copy (the repo with dist/ built).
   const profile = createProfile({ name: "host" });
+  // Per run, so two runs on one machine cannot read each other's results.
+  const resultsFile = path.join(profile.root, "host-results.json");
   const server = await startCodeServer({
     profile,
     folder: samplesDir,
@@ -43,7 +45,8 @@ export async function runHostSuites(browser) {
     const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
     const code = await Promise.race([finished, timedOut]);
     clearTimeout(timer);
-    return readResults(code);
+    if (existsSync(resultsFile)) copyFileSync(resultsFile, keptResults);
+    return readResults(code, resultsFile);
   } finally {
     mkdirSync(path.dirname(consoleLog), { recursive: true });
     writeFileSync(consoleLog, consoleLines.join("\n"));
@@ -53,7 +56,7 @@ export async function runHostSuites(browser) {
   }
 }
 
-function readResults(exitCode) {
+function readResults(exitCode, resultsFile) {
   const why =
     exitCode === "timeout" ? `did not finish within ${timeoutMs / 1000} s` : `exited with code ${exitCode} and wrote no results`;
   if (!existsSync(resultsFile)) {
