@@ -54,7 +54,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   for (const file of files) {
     let analysis;
     try {
-      analysis = await analyzeTraceFile(file);
+      analysis = await analyzeTraceFile(file, { analysis: { editorHints: options.hints } });
     } catch (error) {
       if (error instanceof CliError) throw error;
       throw new CliError(`cannot read '${file}': ${(error as Error).message}`);

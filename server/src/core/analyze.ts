@@ -7,7 +7,7 @@ import type { FailureRecord, LineMatch, Localized } from "../catalogue/types";
 import { apiErrorValues, readApiError } from "./apiError";
 import { splitEntries, type EntrySplit, type TraceEntry } from "./entries";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
-import { entryMarkers } from "./markers";
+import { entryMarkers, markersIn } from "./markers";
 import { sequenceRules, type RuleHit, type SequenceRule } from "./sequenceRules";
 import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "./traceFacts";
 
@@ -82,17 +82,19 @@ export class FindingCollector {
       const definition = sequenceRules[record.match.rule];
       return [{ record, rule: definition.create(this.options), markers: definition.markers, markersAnyCase: definition.markersAnyCase ?? [] }];
     });
-    this.reportRunTogether = !this.ignored.has("run-together-entries");
+    this.reportRunTogether = this.options.editorHints && !this.ignored.has("run-together-entries");
   }
 
   addChunk(split: EntrySplit, base: ChunkBase): void {
-    const { text, entries } = split;
+    const { text } = split;
     for (const index of entryMarkers(split)) {
-      const entry = globalEntry(entries[index]!, base);
-      const message = text.slice(entries[index]!.messageStart, entries[index]!.contentEnd);
-      this.matchLine(entry, message);
+      const local = split.entryAt(index);
+      const entry = globalEntry(local, base);
+      const message = text.slice(local.messageStart, local.contentEnd);
+      const found = markersIn(message);
+      this.matchLine(entry, message, found);
       for (const active of this.rules) {
-        if (active.markers.some((m) => message.includes(m)) || (active.markersAnyCase.length > 0 && containsAnyCase(message, active.markersAnyCase))) {
+        if (active.markers.some((m) => found.has(m)) || (active.markersAnyCase.length > 0 && containsAnyCase(message, active.markersAnyCase))) {
           active.rule.onEntry(entry, message);
         }
       }
@@ -100,13 +102,13 @@ export class FindingCollector {
       else if (RECEIVE_MARKERS.some((m) => message.includes(m))) this.role = "receive";
     }
     if (this.reportRunTogether) this.addRunTogether(split, base);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      if (entries[i]!.kind === "entry") {
-        this.lastEntry = globalEntry(entries[i]!, base);
+    for (let i = split.count - 1; i >= 0; i--) {
+      if (split.isTimed(i)) {
+        this.lastEntry = globalEntry(split.entryAt(i), base);
         break;
       }
     }
-    for (const e of entries) if (e.kind === "entry") this.timedEntries++;
+    for (let i = 0; i < split.count; i++) if (split.isTimed(i)) this.timedEntries++;
   }
 
   finish(): CollectedFindings {
@@ -117,12 +119,12 @@ export class FindingCollector {
     return { findings: this.findings, role: this.role, entries: this.timedEntries };
   }
 
-  private matchLine(entry: TraceEntry, message: string): void {
+  private matchLine(entry: TraceEntry, message: string, found: ReadonlySet<string>): void {
     let apiError: number | null | undefined;
     let matchedSpecific = false;
     for (const { record, match } of lineRecords) {
       if (match.fallback === true && matchedSpecific) continue;
-      if (!message.includes(match.anchor)) continue;
+      if (!found.has(match.anchor)) continue;
       let groups: Record<string, string> = {};
       if (match.pattern !== undefined) {
         const found = match.pattern.exec(message);
@@ -150,23 +152,27 @@ export class FindingCollector {
   /** One hint per physical line that holds several entries: its line breaks were lost. */
   private addRunTogether(split: EntrySplit, base: ChunkBase): void {
     const record = RUN_TOGETHER_RECORD;
-    if (record === undefined || split.runTogetherLines.length === 0) return;
-    const { entries } = split;
+    if (record === undefined) return;
+    const lines = split.runTogetherLines;
+    if (lines.length === 0) return;
+    const { lineIndex } = split;
     let i = 0;
-    for (const line of split.runTogetherLines) {
-      while (i < entries.length && !(entries[i]!.midLine && entries[i]!.line === line)) i++;
-      const first = entries[i];
-      if (first === undefined) break;
-      let last = first;
+    for (const line of lines) {
+      const lineStart = lineIndex.lineStart(line);
+      const nextLineStart = line + 1 < lineIndex.lineCount ? lineIndex.lineStart(line + 1) : split.text.length + 1;
+      while (i < split.count && !(split.isMidLine(i) && split.startOf(i) >= lineStart)) i++;
+      if (i >= split.count) break;
+      const first = split.entryAt(i);
+      let lastIndex = i;
       let count = 1;
-      while (i + 1 < entries.length && entries[i + 1]!.line === line) {
-        i++;
-        last = entries[i]!;
+      while (lastIndex + 1 < split.count && split.startOf(lastIndex + 1) < nextLineStart) {
+        lastIndex++;
         count++;
       }
+      const last = split.entryAt(lastIndex);
+      i = lastIndex;
       // The entry the line starts with, before the first run-together one.
       const values = { entries: String(count + 1) };
-      const lineStart = split.lineIndex.lineStart(line);
       const firstGlobal = globalEntry(first, base);
       const lastGlobal = globalEntry(last, base);
       const startColumn = line === 0 ? base.column : 0;

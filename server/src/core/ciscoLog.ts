@@ -5,7 +5,8 @@
 // carry their date and time zone; run-together entries are found by reading back from each time.
 
 import { isDigitCode } from "./clock";
-import { isLineStart, type Candidate, type EntryHead } from "./entries";
+import { isLineStart, type CandidateList } from "./candidates";
+import type { EntryHead } from "./entries";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const SYSLOG_SEVERITIES = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
@@ -18,10 +19,17 @@ export function isCiscoLog(text: string): boolean {
   return CISCO_LOG_LINE.test(text.length > 8192 ? text.slice(0, 8192) : text);
 }
 
-export function ciscoLogHeads(text: string, candidates: readonly Candidate[]): EntryHead[] {
+interface Candidate {
+  readonly pos: number;
+  readonly clock: number;
+  readonly length: number;
+}
+
+export function ciscoLogHeads(text: string, candidates: CandidateList): EntryHead[] {
   const heads: EntryHead[] = [];
   let previousSeq: number | null = null;
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.count; i++) {
+    const c: Candidate = { pos: candidates.pos[i]!, clock: candidates.clock[i]!, length: candidates.length[i]! };
     const head = readHeadBefore(text, c, previousSeq);
     if (head === null) continue;
     // A header read back into the previous entry's text would overlap it: keep the earlier one.

@@ -4,9 +4,12 @@
 // entry start; the split decides by what surrounds the time and by time order with neighbours.
 // The split is lossless: the entries' ranges tie end to start and cover the whole text.
 
-import { forwardGap, isDigitCode, isMidnightRollover, readClock, SECONDS_PER_DAY } from "./clock";
+import { chooseEntryStarts, findCandidates, isLineStart, readProcessTag } from "./candidates";
+import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
 import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
 import { LineIndex } from "./lineIndex";
+
+export { findCandidates, isLineStart, readProcessTag } from "./candidates";
 
 export type EntryKind =
   /** Text before the first timestamp. */
@@ -79,177 +82,309 @@ export interface EntrySplit {
   readonly format: TraceFormat;
   /** The state to pass on to the next chunk. */
   readonly state: SplitState;
+  /** How many entries (preamble and headers included). */
+  readonly count: number;
+  /** Every entry, made on first use (a streaming consumer reads only the ones it needs). */
   readonly entries: readonly TraceEntry[];
+  entryAt(index: number): TraceEntry;
   readonly lineIndex: LineIndex;
   /** Physical lines (0-based) holding more than one entry start. */
   readonly runTogetherLines: readonly number[];
+  /** Cheap per-entry reads, without making entry objects. */
+  startOf(index: number): number;
+  endOf(index: number): number;
+  messageStartOf(index: number): number;
+  isTimed(index: number): boolean;
+  isMidLine(index: number): boolean;
 }
 
-export const enum CandidatePlace {
-  LineStart,
-  /** Directly after other text: `...0977823:26:58`. */
-  Abutting,
-  /** After a space or tab: `... Library. 23:26:58 Trace: ...`. */
-  Spaced,
-}
-
-export interface Candidate {
+/** Where an entry starts and what its head says; the format's reader fills it (Cisco Log). */
+export interface EntryHead {
   readonly pos: number;
-  readonly clock: number;
-  readonly length: number;
-  readonly place: CandidatePlace;
+  readonly kind: EntryKind;
+  readonly clock: number | null;
+  /** A date the entry itself carries (Cisco Log). */
+  readonly date: string | null;
+  readonly utcOffsetMinutes: number | null;
+  readonly messageStart: number;
+  readonly processTag: string | null;
+  readonly level: string | null;
 }
 
-// Words after which a clock time is part of the message ("scheduled at 01:30:00").
-const MESSAGE_TIME_WORDS = new Set([
-  "at", "until", "till", "since", "by", "from", "to", "after", "before", "on", "is", "was", "were",
-  "time", "times", "and", "or", "between", "around", "than", "as", "of", "for", "in", "next", "last",
-  "scheduled", "expires", "expired", "starts", "started", "ends", "ended", "every", "each", "about",
-]);
+const KIND_ENTRY = 0;
+const KIND_PREAMBLE = 1;
+const KIND_HEADER = 2;
+const KIND_NAMES: readonly EntryKind[] = ["entry", "preamble", "header"];
+const NO_ZONE = -32768;
 
-// Characters after which a clock time cannot start an entry: it is quoted or part of a value.
-const NO_ENTRY_AFTER = new Set("([{<='\"/\\@#:+-$".split("").map((c) => c.charCodeAt(0)));
+/** Entries as columns of typed arrays: millions of entries without millions of objects. */
+class EntryTable {
+  count = 0;
+  start = new Int32Array(1024);
+  messageStart = new Int32Array(1024);
+  clock = new Float64Array(1024);
+  elapsed = new Float64Array(1024);
+  kind = new Uint8Array(1024);
+  dateRef = new Int32Array(1024);
+  zone = new Int16Array(1024);
+  readonly dates: string[] = [];
+  /** Tag and level words read by a format's reader; the standard format reads them again on demand. */
+  readonly tags = new Map<number, { processTag: string | null; level: string | null }>();
+
+  push(start: number, messageStart: number, kind: number, clock: number, elapsed: number, date: string | null, zone: number): number {
+    if (this.count === this.start.length) this.grow();
+    const i = this.count++;
+    this.start[i] = start;
+    this.messageStart[i] = messageStart;
+    this.kind[i] = kind;
+    this.clock[i] = clock;
+    this.elapsed[i] = elapsed;
+    this.zone[i] = zone;
+    if (date === null) this.dateRef[i] = -1;
+    else {
+      if (this.dates[this.dates.length - 1] !== date) this.dates.push(date);
+      this.dateRef[i] = this.dates.length - 1;
+    }
+    return i;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const grown = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(old: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.start = grown(this.start, (n) => new Int32Array(n));
+    this.messageStart = grown(this.messageStart, (n) => new Int32Array(n));
+    this.clock = grown(this.clock, (n) => new Float64Array(n));
+    this.elapsed = grown(this.elapsed, (n) => new Float64Array(n));
+    this.kind = grown(this.kind, (n) => new Uint8Array(n));
+    this.dateRef = grown(this.dateRef, (n) => new Int32Array(n));
+    this.zone = grown(this.zone, (n) => new Int16Array(n));
+  }
+}
 
 const EVENTS_FROM = "Events from ";
 const MONTHS = [
   "January", "February", "March", "April", "May", "June",
   "July", "August", "September", "October", "November", "December",
 ];
+const LEVEL_WORDS = ["Trace", "Fail", "Warning", "Warn", "Error", "Info"];
 
 export function splitEntries(text: string, options: SplitOptions = {}): EntrySplit {
-  const lineIndex = new LineIndex(text);
-  const candidates = findCandidates(text);
   const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
-  if (state.format === "ciscolog") return buildEntries(text, lineIndex, state, ciscoLogHeads(text, candidates));
-  const kept = chooseEntryStarts(text, candidates, state.previousClock, options.upcomingClock ?? null);
-  return buildEntries(text, lineIndex, state, mergeHeads(kept.map((c) => standardHead(text, c)), findDayHeaders(text)));
+  const table = new EntryTable();
+  const candidates = findCandidates(text);
+  const builder = new TableBuilder(text, table, state);
+  if (state.format === "ciscolog") {
+    const heads = ciscoLogHeads(text, candidates);
+    builder.preamble(heads.length > 0 ? heads[0]!.pos : text.length);
+    for (const head of heads) builder.cisco(head);
+  } else {
+    const kept = chooseEntryStarts(text, candidates, state.previousClock, options.upcomingClock ?? null);
+    const headers = findDayHeaders(text);
+    const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
+    builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
+    let h = 0;
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k]!;
+      const pos = candidates.pos[i]!;
+      while (h < headers.length && headers[h]!.pos < pos) builder.header(headers[h++]!);
+      builder.time(pos, candidates.clock[i]!, candidates.length[i]!);
+    }
+    while (h < headers.length) builder.header(headers[h++]!);
+  }
+  return new TraceSplit(text, state.format, builder.finish(), table);
 }
 
 function initialState(format: TraceFormat): SplitState {
   return { format, previousClock: null, day: null, daysPassed: 0, firstDate: null };
 }
 
-export function isLineStart(text: string, pos: number): boolean {
-  if (pos === 0) return true;
-  const prev = text.charCodeAt(pos - 1);
-  if (prev === 10 || prev === 13) return true;
-  return pos === 1 && prev === 0xfeff;
+/** Fills the table in text order, carrying day headers and midnight rollovers along. */
+class TableBuilder {
+  private day: string | null;
+  private daysPassed: number;
+  private previousClock: number | null;
+  private firstDate: string | null;
+
+  constructor(private readonly text: string, private readonly table: EntryTable, private readonly state: SplitState) {
+    ({ day: this.day, daysPassed: this.daysPassed, previousClock: this.previousClock, firstDate: this.firstDate } = state);
+  }
+
+  preamble(end: number): void {
+    if (end > 0) this.table.push(0, 0, KIND_PREAMBLE, Number.NaN, Number.NaN, null, NO_ZONE);
+  }
+
+  header(header: DayHeader): void {
+    this.day = header.date;
+    this.daysPassed = 0;
+    this.previousClock = null;
+    this.table.push(header.pos, header.pos, KIND_HEADER, Number.NaN, Number.NaN, header.date, NO_ZONE);
+  }
+
+  time(pos: number, clock: number, clockLength: number): void {
+    if (this.previousClock !== null && isMidnightRollover(this.previousClock, clock)) this.daysPassed++;
+    this.previousClock = clock;
+    const date = this.day === null ? null : addDays(this.day, this.daysPassed);
+    this.table.push(pos, standardMessageStart(this.text, pos, clockLength), KIND_ENTRY, clock, clock + this.daysPassed * SECONDS_PER_DAY, date, NO_ZONE);
+  }
+
+  cisco(head: EntryHead): void {
+    const clock = head.clock!;
+    const date = head.date!;
+    this.firstDate ??= date;
+    this.previousClock = clock;
+    const elapsed = clock + daysBetween(this.firstDate, date) * SECONDS_PER_DAY;
+    const index = this.table.push(head.pos, head.messageStart, KIND_ENTRY, clock, elapsed, date, head.utcOffsetMinutes ?? NO_ZONE);
+    this.table.tags.set(index, { processTag: head.processTag, level: head.level });
+  }
+
+  finish(): SplitState {
+    return { format: this.state.format, previousClock: this.previousClock, day: this.day, daysPassed: this.daysPassed, firstDate: this.firstDate };
+  }
 }
 
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
+/** After the time, the process tag and the level word: `23:26:58 la-lgr Trace: message`. */
+function standardMessageStart(text: string, pos: number, clockLength: number): number {
+  let at = pos + clockLength;
+  if (text.charCodeAt(at) === 32) at++;
+  const tag = readProcessTag(text, at);
+  if (tag !== null) at += tag.length + 1;
+  const level = readLevelWord(text, at);
+  if (level !== null) {
+    at += level.length + 1;
+    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  }
+  return at;
 }
 
-/** Every well-formed clock time followed by a blank or line end. Linear: hops from colon to colon. */
-export function findCandidates(text: string): Candidate[] {
-  const found: Candidate[] = [];
-  let colon = text.indexOf(":", 2);
-  while (colon !== -1) {
-    const pos = colon - 2;
-    const reading = readClock(text, pos);
-    if (reading !== null) {
-      const after = text.charCodeAt(pos + reading.length);
-      const endsWell = Number.isNaN(after) || isBlank(after) || after === 10 || after === 13;
-      if (endsWell) {
-        let place: CandidatePlace;
-        if (isLineStart(text, pos)) place = CandidatePlace.LineStart;
-        else if (isBlank(text.charCodeAt(pos - 1))) place = CandidatePlace.Spaced;
-        else place = CandidatePlace.Abutting;
-        found.push({ pos, clock: reading.seconds, length: reading.length, place });
-        colon = text.indexOf(":", pos + reading.length);
-        continue;
+function readLevelWord(text: string, pos: number): string | null {
+  const first = text.charCodeAt(pos);
+  // Every level word starts with one of T, F, W, E, I.
+  if (first !== 84 && first !== 70 && first !== 87 && first !== 69 && first !== 73) return null;
+  for (const word of LEVEL_WORDS) {
+    if (text.charCodeAt(pos + word.length) === 58 /* : */ && text.startsWith(word, pos)) return word;
+  }
+  return null;
+}
+
+class TraceSplit implements EntrySplit {
+  private made: TraceEntry[] | undefined;
+  private lines: LineIndex | undefined;
+  private runTogether: number[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly format: TraceFormat,
+    readonly state: SplitState,
+    private readonly table: EntryTable,
+  ) {}
+
+  get count(): number {
+    return this.table.count;
+  }
+
+  get lineIndex(): LineIndex {
+    return (this.lines ??= new LineIndex(this.text));
+  }
+
+  get entries(): readonly TraceEntry[] {
+    if (this.made === undefined) {
+      const made: TraceEntry[] = new Array(this.table.count);
+      for (let i = 0; i < this.table.count; i++) made[i] = this.makeEntry(i);
+      this.made = made;
+    }
+    return this.made;
+  }
+
+  entryAt(index: number): TraceEntry {
+    return this.made?.[index] ?? this.makeEntry(index);
+  }
+
+  get runTogetherLines(): readonly number[] {
+    if (this.runTogether === undefined) {
+      const lines: number[] = [];
+      for (let i = 0; i < this.table.count; i++) {
+        if (!this.isMidLine(i)) continue;
+        const line = this.lineIndex.positionAt(this.table.start[i]!).line;
+        if (lines[lines.length - 1] !== line) lines.push(line);
       }
+      this.runTogether = lines;
     }
-    colon = text.indexOf(":", colon + 1);
+    return this.runTogether;
   }
-  return found;
-}
 
-/** Whether the text around a mid-line time reads like an entry start rather than a message value. */
-function contextAllowsEntry(text: string, c: Candidate): boolean {
-  if (c.place === CandidatePlace.LineStart) return true;
-  const before = text.charCodeAt(c.pos - 1);
-  if (c.place === CandidatePlace.Abutting) {
-    if (NO_ENTRY_AFTER.has(before)) return false;
-    // `2007-02-08T01:30:00` is an ISO time, not an entry start.
-    return !(before === 84 /* T */ && isDigitCode(text.charCodeAt(c.pos - 2)));
+  startOf(index: number): number {
+    return this.table.start[index]!;
   }
-  // Spaced: the word before must not lead into a time, and what follows must look like an entry.
-  const word = wordBefore(text, c.pos - 1);
-  if (word === "" || MESSAGE_TIME_WORDS.has(word.toLowerCase())) return false;
-  if (isDigitCode(word.charCodeAt(word.length - 1))) return false; // a date: `Feb 8 2007 05:37:44`
-  return looksLikeEntryHead(text, c.pos + c.length + 1);
-}
 
-/** The run of non-blank characters ending just before `blankPos`, without trailing punctuation. */
-function wordBefore(text: string, blankPos: number): string {
-  let end = blankPos;
-  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
-  let start = end;
-  const limit = Math.max(0, end - 64);
-  while (start > limit) {
-    const code = text.charCodeAt(start - 1);
-    if (isBlank(code) || code === 10 || code === 13) break;
-    start--;
+  endOf(index: number): number {
+    return index + 1 < this.table.count ? this.table.start[index + 1]! : this.text.length;
   }
-  let word = text.slice(start, end);
-  while (word.length > 0 && /[,;]/.test(word[word.length - 1]!)) word = word.slice(0, -1);
-  return word;
-}
 
-/** An entry's message begins with a capital letter, a level word or a process tag such as `la-lgr`. */
-function looksLikeEntryHead(text: string, pos: number): boolean {
-  const code = text.charCodeAt(pos);
-  if (code >= 65 && code <= 90) return true;
-  return readProcessTag(text, pos) !== null;
-}
-
-/**
- * Keeps every line-start time; keeps a mid-line time when its context allows it and it lies on the
- * forward path of the clock between the previous kept time and the next likely entry time. A step
- * back is a midnight rollover only from late evening into early morning.
- */
-function chooseEntryStarts(
-  text: string,
-  candidates: readonly Candidate[],
-  previousClock: number | null,
-  upcomingClock: number | null,
-): Candidate[] {
-  const plausible = candidates.map((c) => contextAllowsEntry(text, c));
-  // nextAnchor[i]: clock of the first later candidate that is a line start or abutting and plausible.
-  const nextAnchor = new Array<number | null>(candidates.length);
-  let upcoming: number | null = upcomingClock;
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    nextAnchor[i] = upcoming;
-    const c = candidates[i]!;
-    if (plausible[i] && c.place !== CandidatePlace.Spaced) upcoming = c.clock;
+  messageStartOf(index: number): number {
+    return this.table.messageStart[index]!;
   }
-  const kept: Candidate[] = [];
-  let previous = previousClock;
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i]!;
-    if (c.place !== CandidatePlace.LineStart) {
-      if (!plausible[i]) continue;
-      if (previous !== null && !liesBetween(previous, c.clock, nextAnchor[i]!)) continue;
+
+  isTimed(index: number): boolean {
+    return this.table.kind[index] === KIND_ENTRY;
+  }
+
+  isMidLine(index: number): boolean {
+    return this.table.kind[index] !== KIND_PREAMBLE && !isLineStart(this.text, this.table.start[index]!);
+  }
+
+  private makeEntry(index: number): TraceEntry {
+    const t = this.table;
+    const text = this.text;
+    const start = t.start[index]!;
+    const end = this.endOf(index);
+    let contentEnd = end;
+    while (contentEnd > start) {
+      const code = text.charCodeAt(contentEnd - 1);
+      if (code !== 10 && code !== 13) break;
+      contentEnd--;
     }
-    kept.push(c);
-    previous = c.clock;
+    const kind = KIND_NAMES[t.kind[index]!]!;
+    const timed = kind === "entry";
+    const startPos = this.lineIndex.positionAt(start);
+    const endPos = this.lineIndex.positionAt(contentEnd);
+    let processTag: string | null = null;
+    let level: string | null = null;
+    const read = t.tags.get(index);
+    if (read !== undefined) ({ processTag, level } = read);
+    else if (timed) ({ processTag, level } = standardTagAndLevel(text, start));
+    const zone = t.zone[index]!;
+    return {
+      index,
+      kind,
+      start,
+      end,
+      contentEnd,
+      messageStart: timed ? Math.min(t.messageStart[index]!, contentEnd) : start,
+      line: startPos.line,
+      column: startPos.character,
+      endLine: endPos.line,
+      endColumn: endPos.character,
+      midLine: this.isMidLine(index),
+      clock: timed ? t.clock[index]! : null,
+      elapsedClock: timed ? t.elapsed[index]! : null,
+      date: t.dateRef[index]! < 0 ? null : t.dates[t.dateRef[index]!]!,
+      utcOffsetMinutes: zone === NO_ZONE ? null : zone,
+      processTag,
+      level,
+    };
   }
-  return kept;
 }
 
-function isForwardStep(from: number, to: number): boolean {
-  return to >= from || isMidnightRollover(from, to);
-}
-
-function liesBetween(previous: number, clock: number, next: number | null): boolean {
-  if (!isForwardStep(previous, clock)) return false;
-  if (next === null) return true;
-  if (!isForwardStep(previous, next)) {
-    // The next anchor itself breaks the order; judge by the previous time alone.
-    return true;
-  }
-  return forwardGap(previous, clock) + forwardGap(clock, next) === forwardGap(previous, next);
+function standardTagAndLevel(text: string, start: number): { processTag: string | null; level: string | null } {
+  let at = start + (text.charCodeAt(start + 8) === 46 ? 12 : 8);
+  if (text.charCodeAt(at) === 32) at++;
+  const processTag = readProcessTag(text, at);
+  if (processTag !== null) at += processTag.length + 1;
+  return { processTag, level: readLevelWord(text, at) };
 }
 
 interface DayHeader {
@@ -272,8 +407,7 @@ function findDayHeaders(text: string): DayHeader[] {
 }
 
 function parseHeaderDate(text: string, pos: number): string | null {
-  const lineEnd = Math.min(text.length, pos + 40);
-  const rest = text.slice(pos, lineEnd);
+  const rest = text.slice(pos, Math.min(text.length, pos + 40));
   const match = /^([A-Z][a-z]{2,8}) (\d{1,2}), (\d{4})/.exec(rest);
   if (match === null) return null;
   const month = MONTHS.indexOf(match[1]!) + 1;
@@ -287,171 +421,14 @@ function pad(n: number): string {
 }
 
 export function addDays(isoDate: string, days: number): string {
+  if (days === 0) return isoDate;
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
-/** Where an entry starts and what its head says; the format's reader fills it. */
-export interface EntryHead {
-  readonly pos: number;
-  readonly kind: EntryKind;
-  readonly clock: number | null;
-  /** A date the entry itself carries (Cisco Log), or the day header's date for a header. */
-  readonly date: string | null;
-  readonly utcOffsetMinutes: number | null;
-  readonly messageStart: number;
-  readonly processTag: string | null;
-  readonly level: string | null;
-}
-
-function standardHead(text: string, c: Candidate): EntryHead {
-  let messageStart = c.pos + c.length;
-  if (text.charCodeAt(messageStart) === 32) messageStart++;
-  const processTag = readProcessTag(text, messageStart);
-  if (processTag !== null) messageStart += processTag.length + 1;
-  const level = readLevelWord(text, messageStart);
-  if (level !== null) {
-    messageStart += level.length + 1;
-    while (isBlank(text.charCodeAt(messageStart))) messageStart++;
-  }
-  return { pos: c.pos, kind: "entry", clock: c.clock, date: null, utcOffsetMinutes: null, messageStart, processTag, level };
-}
-
-function mergeHeads(times: readonly EntryHead[], headers: readonly DayHeader[]): EntryHead[] {
-  const heads: EntryHead[] = [];
-  let t = 0;
-  let h = 0;
-  while (t < times.length || h < headers.length) {
-    const time = times[t];
-    const header = headers[h];
-    if (header !== undefined && (time === undefined || header.pos < time.pos)) {
-      heads.push({ pos: header.pos, kind: "header", clock: null, date: header.date, utcOffsetMinutes: null, messageStart: header.pos, processTag: null, level: null });
-      h++;
-    } else if (time !== undefined) {
-      heads.push(time);
-      t++;
-    }
-  }
-  return heads;
-}
-
-const PREAMBLE_HEAD: Omit<EntryHead, "pos"> = {
-  kind: "preamble", clock: null, date: null, utcOffsetMinutes: null, messageStart: 0, processTag: null, level: null,
-};
-
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function buildEntries(text: string, lineIndex: LineIndex, state: SplitState, heads: readonly EntryHead[]): EntrySplit {
-  const entries: TraceEntry[] = [];
-  const runTogetherLines: number[] = [];
-  const firstPos = heads.length > 0 ? heads[0]!.pos : text.length;
-  if (firstPos > 0) entries.push(makeEntry(text, lineIndex, 0, { ...PREAMBLE_HEAD, pos: 0 }, firstPos, null, null));
-  // Undated entries take the day header's date, moved on at each midnight rollover.
-  let { day, daysPassed, previousClock, firstDate } = state;
-  for (let i = 0; i < heads.length; i++) {
-    const head = heads[i]!;
-    const end = i + 1 < heads.length ? heads[i + 1]!.pos : text.length;
-    if (head.kind === "header") {
-      day = head.date;
-      daysPassed = 0;
-      previousClock = null;
-      entries.push(makeEntry(text, lineIndex, entries.length, head, end, null, day));
-      continue;
-    }
-    const clock = head.clock!;
-    let date: string | null;
-    let elapsed: number;
-    if (head.date !== null) {
-      firstDate ??= head.date;
-      date = head.date;
-      elapsed = clock + daysBetween(firstDate, date) * SECONDS_PER_DAY;
-    } else {
-      if (previousClock !== null && isMidnightRollover(previousClock, clock)) daysPassed++;
-      date = day === null ? null : addDays(day, daysPassed);
-      elapsed = clock + daysPassed * SECONDS_PER_DAY;
-    }
-    previousClock = clock;
-    const entry = makeEntry(text, lineIndex, entries.length, head, end, elapsed, date);
-    if (entry.midLine && runTogetherLines[runTogetherLines.length - 1] !== entry.line) runTogetherLines.push(entry.line);
-    entries.push(entry);
-  }
-  const next: SplitState = { format: state.format, previousClock, day, daysPassed, firstDate };
-  return { text, format: state.format, state: next, entries, lineIndex, runTogetherLines };
-}
-
-function makeEntry(
-  text: string,
-  lineIndex: LineIndex,
-  index: number,
-  head: EntryHead,
-  end: number,
-  elapsedClock: number | null,
-  date: string | null,
-): TraceEntry {
-  const start = head.pos;
-  let contentEnd = end;
-  while (contentEnd > start) {
-    const code = text.charCodeAt(contentEnd - 1);
-    if (code !== 10 && code !== 13) break;
-    contentEnd--;
-  }
-  const startPos = lineIndex.positionAt(start);
-  const endPos = lineIndex.positionAt(contentEnd);
-  const messageStart = head.kind === "entry" ? Math.min(head.messageStart, contentEnd) : start;
-  return {
-    index,
-    kind: head.kind,
-    start,
-    end,
-    contentEnd,
-    messageStart,
-    line: startPos.line,
-    column: startPos.character,
-    endLine: endPos.line,
-    endColumn: endPos.character,
-    midLine: head.kind !== "preamble" && !isLineStart(text, start),
-    clock: head.clock,
-    elapsedClock,
-    date,
-    utcOffsetMinutes: head.utcOffsetMinutes,
-    processTag: head.processTag,
-    level: head.level,
-  };
-}
-
-const LEVEL_WORDS = ["Trace", "Fail", "Warn", "Warning", "Error", "Info"];
-
-function readLevelWord(text: string, pos: number): string | null {
-  for (const word of LEVEL_WORDS) {
-    if (text.startsWith(word, pos) && text.charCodeAt(pos + word.length) === 58 /* : */) return word;
-  }
-  return null;
-}
-
-/** A dumplog process tag, `<node><side>-<process>` such as `la-lgr` or `pg1a-opc`, then a blank. */
-export function readProcessTag(text: string, pos: number): string | null {
-  let i = pos;
-  const limit = Math.min(text.length, pos + 24);
-  let dash = -1;
-  while (i < limit) {
-    const code = text.charCodeAt(i);
-    const lowerOrDigit = (code >= 97 && code <= 122) || isDigitCode(code);
-    if (lowerOrDigit) {
-      i++;
-      continue;
-    }
-    if (code === 45 /* - */ && dash === -1 && i > pos) {
-      dash = i;
-      i++;
-      continue;
-    }
-    break;
-  }
-  if (dash === -1 || i === dash + 1 || text.charCodeAt(i) !== 32) return null;
-  return text.slice(pos, i);
 }
 
 /** The entry's text without its own line ending. */

@@ -37,11 +37,14 @@ export interface AnalysisOptions {
   readonly receiveErrorAfterSeconds: number;
   /** Record ids not to report. */
   readonly ignore: readonly string[];
+  /** Whether to report editor-only hints (run-together entries). */
+  readonly editorHints: boolean;
 }
 
 export const defaultAnalysisOptions: AnalysisOptions = {
   receiveErrorAfterSeconds: 120,
   ignore: [],
+  editorHints: true,
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -50,9 +53,27 @@ export function compareSeverity(a: Severity, b: Severity): number {
   return SEVERITY_ORDER[a] - SEVERITY_ORDER[b];
 }
 
+const compiledTemplates = new Map<string, readonly string[]>();
+
+/** A template as alternating literal text and placeholder names, parsed once. */
+function compileTemplate(template: string): readonly string[] {
+  let parts = compiledTemplates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{([A-Za-z][A-Za-z0-9]*)\}/);
+    compiledTemplates.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills `{name}` placeholders; unknown names are left as they are. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => values[name] ?? whole);
+  const parts = compileTemplate(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (values[name] ?? `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 export function fillLocalized(template: Localized, values: Readonly<Record<string, string>>): Localized {

@@ -1,55 +1,82 @@
 // Which entries deserve a closer look: those whose message holds a catalogue anchor or a sequence
-// rule's marker. One pass of one literal alternation over the text, instead of every record
-// against every entry: most entries of a large trace hold none.
+// rule's marker. One multi-literal pass over the text, instead of every record against every
+// entry: most entries of a large trace hold none.
 
 import { catalogue } from "../catalogue";
 import type { EntrySplit } from "./entries";
 import { sequenceRules } from "./sequenceRules";
+import { LiteralSet } from "./literalSet";
 import { RECEIVE_MARKERS, SEND_MARKERS } from "./traceFacts";
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function literalAlternation(words: Iterable<string>, flags: string): RegExp | null {
-  const unique = [...new Set(words)].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
-  return unique.length === 0 ? null : new RegExp(unique.map(escapeRegExp).join("|"), flags);
+/** Case variants of a marker matched without regard to case: enough for a first look. */
+function caseVariants(lower: string): string[] {
+  const title = lower.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return [lower, lower[0]!.toUpperCase() + lower.slice(1), title, lower.toUpperCase()];
 }
 
 const ruleDefinitions = Object.values(sequenceRules);
-const CASE_SENSITIVE = literalAlternation(
-  [
+const ALL_MARKERS = [
+  ...new Set([
     ...catalogue.flatMap((r) => (r.match.kind === "line" ? [r.match.anchor] : [])),
     ...ruleDefinitions.flatMap((d) => d.markers),
+    ...ruleDefinitions.flatMap((d) => (d.markersAnyCase ?? []).flatMap(caseVariants)),
     ...SEND_MARKERS,
     ...RECEIVE_MARKERS,
-  ],
-  "g",
-);
-const ANY_CASE = literalAlternation(ruleDefinitions.flatMap((d) => d.markersAnyCase ?? []), "gi");
+  ]),
+];
+// Short words would shrink every jump of the multi-literal scan: they get a search each instead.
+const SHORT_WORD = 12;
+const LONG_MARKERS = new LiteralSet(ALL_MARKERS.filter((w) => w.length >= SHORT_WORD));
+const SHORT_MARKERS = ALL_MARKERS.filter((w) => w.length < SHORT_WORD);
+
+/** The markers a message holds. */
+export function markersIn(message: string): Set<string> {
+  const found = new Set<string>();
+  LONG_MARKERS.scan(message, (at, word) => {
+    found.add(word);
+    return at + 1;
+  });
+  for (const word of SHORT_MARKERS) if (message.includes(word)) found.add(word);
+  return found;
+}
 
 /** Indices of the entries whose message holds a marker, in order. */
 export function entryMarkers(split: EntrySplit): number[] {
-  const marked = new Set<number>();
-  for (const pattern of [CASE_SENSITIVE, ANY_CASE]) {
-    if (pattern !== null) markHits(split, pattern, marked);
-  }
-  return [...marked].sort((a, b) => a - b);
-}
-
-function markHits(split: EntrySplit, pattern: RegExp, marked: Set<number>): void {
-  const { text, entries } = split;
-  let e = 0;
-  pattern.lastIndex = 0;
-  for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
-    const at = hit.index;
-    while (e < entries.length && entries[e]!.end <= at) e++;
-    const entry = entries[e];
-    if (entry === undefined) break;
-    if (entry.kind === "entry" && at >= entry.messageStart && at + hit[0].length <= entry.contentEnd) {
-      marked.add(e);
+  const marked: number[] = [];
+  const { text } = split;
+  const markAt = (at: number, length: number, e: number): number => {
+    if (split.isTimed(e) && at >= split.messageStartOf(e) && at + length <= contentEndOf(split, e)) {
+      if (marked[marked.length - 1] !== e) marked.push(e);
       // One marker is enough: the entry is checked in full later.
-      pattern.lastIndex = Math.max(pattern.lastIndex, entry.end);
+      return split.endOf(e);
+    }
+    return at + 1;
+  };
+  let e = 0;
+  LONG_MARKERS.scan(text, (at, word) => {
+    while (e < split.count && split.endOf(e) <= at) e++;
+    return e >= split.count ? text.length : markAt(at, word.length, e);
+  });
+  if (SHORT_MARKERS.length === 0) return marked;
+  const all = new Set(marked);
+  for (const word of SHORT_MARKERS) {
+    let f = 0;
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+      while (f < split.count && split.endOf(f) <= at) f++;
+      if (f >= split.count) break;
+      if (split.isTimed(f) && at >= split.messageStartOf(f) && at + word.length <= contentEndOf(split, f)) all.add(f);
     }
   }
+  return [...all].sort((x, y) => x - y);
+}
+
+function contentEndOf(split: EntrySplit, index: number): number {
+  const start = split.startOf(index);
+  let end = split.endOf(index);
+  while (end > start) {
+    const code = split.text.charCodeAt(end - 1);
+    if (code !== 10 && code !== 13) break;
+    end--;
+  }
+  return end;
 }

@@ -72,7 +72,7 @@ export class TraceTextStream {
       offset: this.base.offset + cut,
       line: this.base.line + lines,
       column: (lines === 0 ? this.base.column : 0) + (cut - lastLineStart),
-      entryIndex: this.base.entryIndex + split.entries.length,
+      entryIndex: this.base.entryIndex + split.count,
     };
     this.state = split.state;
     this.carry = rest;
@@ -84,22 +84,25 @@ export class TraceTextStream {
  * only whole entries. A giant line with no such start is cut at an entry start inside it.
  */
 function findCut(text: string, format: SplitState["format"] | null): number {
-  const limit = Math.max(0, text.length - CUT_SEARCH_CHARS);
-  let end = text.length;
-  while (end > limit) {
-    const lf = text.lastIndexOf("\n", end - 1);
-    const cr = text.lastIndexOf("\r", end - 1);
-    const br = Math.max(lf, cr);
-    if (br < limit || br === -1) break;
-    const pos = br + 1;
-    if (pos < text.length && startsEntryLine(text, pos, format)) return pos;
-    end = br;
+  // Look in a small tail first: a text without CR must not be rescanned end to start for one.
+  for (const span of [64 * 1024, CUT_SEARCH_CHARS]) {
+    const from = Math.max(0, text.length - span);
+    const tail = text.slice(from);
+    let lf = tail.lastIndexOf("\n");
+    let cr = tail.lastIndexOf("\r");
+    while (lf !== -1 || cr !== -1) {
+      const br = Math.max(lf, cr);
+      const pos = from + br + 1;
+      if (pos < text.length && startsEntryLine(text, pos, format)) return pos;
+      if (lf === br) lf = br > 0 ? tail.lastIndexOf("\n", br - 1) : -1;
+      if (cr === br) cr = br > 0 ? tail.lastIndexOf("\r", br - 1) : -1;
+    }
+    if (from === 0) break;
   }
   if (text.length < MAX_CARRY_CHARS) return 0;
   const tail = text.slice(text.length - CUT_SEARCH_CHARS);
   const candidates = findCandidates(tail);
-  const lastCandidate = candidates[candidates.length - 1];
-  return lastCandidate === undefined ? text.length : text.length - CUT_SEARCH_CHARS + lastCandidate.pos;
+  return candidates.count === 0 ? text.length : text.length - CUT_SEARCH_CHARS + candidates.pos[candidates.count - 1]!;
 }
 
 function startsEntryLine(text: string, pos: number, format: SplitState["format"] | null): boolean {
