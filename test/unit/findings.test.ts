@@ -106,3 +106,12 @@ describe("sequence rules", () => {
     assert.deepEqual(analyzeTrace(seedSend(), { ignore: ["temp-file-access-denied", "run-together-entries"] }).findings.map((f) => f.id), ["state-send-aborted"]);
   });
 });
+
+describe("a temp-file failure without an API error number", () => {
+  it("still reads well: no placeholder is left", () => {
+    const [finding] = analyzeTrace("16:47:39 Trace: Unable to GetTempFileName for temporary state transfer file.\n").findings;
+    assert.equal(finding?.id, "temp-file-failed");
+    assert.doesNotMatch(finding!.message.en, /\{/);
+    assert.match(finding!.message.en, /no error number/);
+  });
+});

@@ -135,7 +135,7 @@ export class FindingCollector {
       if (!apiErrorAllows(match, apiError)) continue;
       if (match.fallback !== true) matchedSpecific = true;
       if (this.ignored.has(record.id)) continue;
-      const values = apiError === null ? { en: groups, ja: groups } : withApiError(groups, apiError);
+      const values = apiError === null ? withoutApiError(groups) : withApiError(groups, apiError);
       this.findings.push({
         id: record.id,
         severity: record.severity,
@@ -238,6 +238,14 @@ function apiErrorAllows(match: LineMatch, apiError: number | null): boolean {
 function withApiError(groups: Record<string, string>, code: number): Localized<Record<string, string>> {
   const named = apiErrorValues(code);
   return { en: { ...groups, ...named.en }, ja: { ...groups, ...named.ja } };
+}
+
+/** Records that name the API error still read well on a line that gives none. */
+function withoutApiError(groups: Record<string, string>): Localized<Record<string, string>> {
+  return {
+    en: { apiError: "?", win32Name: "no error number", win32Meaning: "the trace gives none", ...groups },
+    ja: { apiError: "?", win32Name: "エラー番号なし", win32Meaning: "トレースに記載なし", ...groups },
+  };
 }
 
 function fillBoth(template: Localized, values: Localized<Record<string, string>>): Localized {
