@@ -1,5 +1,6 @@
 // `npm run test:e2e`: the extension in a real VS Code (code-server) driven by chromium.
-// 1. prepare: system packages, code-server (cached), `npm run package`, `tsc -b` for test/host
+// 1. prepare: system packages, code-server (cached), `npm run package`; `npm run build` and
+//    `tsc -b` for test/host
 // 2. UI tests (Playwright, node:test) on throw-away copies of samples/, trust off and on
 // 3. in-host tests (mocha inside the extension host)
 // Closes with "N passed, N failed"; exits non-zero on any failure. Servers are stopped by PID.
@@ -20,7 +21,9 @@ const scenarios = {
   untrusted: { workspaceTrust: true },
 };
 
+// Temp profiles and sample copies, removed on any exit (also Ctrl-C); rmSync is synchronous.
 const cleanups = [];
+process.once("exit", () => cleanups.forEach((cleanup) => cleanup()));
 
 async function startScenario(name, { workspaceTrust }, vsix) {
   const profile = createProfile({ name, workspaceTrust });
@@ -48,6 +51,9 @@ async function main() {
 
   console.log("▶ Preparing the editor");
   const vsix = await prepareEditor({ withBrowser: true });
+  // The in-host tests load the repo itself as the development extension: a dev build of dist/
+  // (readable stacks) and the compiled suites in out/test/host.
+  await step("extension built (npm run build)", () => runQuiet("npm", ["run", "build"], { cwd: repoRoot }));
   await step("tests compiled (tsc -b)", () => runQuiet("npx", ["tsc", "-b"], { cwd: repoRoot }));
 
   console.log("▶ Starting code-server for the UI tests");
@@ -84,6 +90,5 @@ main()
   })
   .then(async (exitCode) => {
     await stopAllCodeServers();
-    for (const cleanup of cleanups) cleanup();
     process.exit(exitCode);
   });
