@@ -24,10 +24,11 @@ export const browserNeeds = ["chromium"];
 export async function ensureSystemPackages(needs) {
   const missing = needs.filter((name) => !requirements[name].check()).map((name) => requirements[name].apt);
   if (missing.length === 0) return;
-  const command = `apt-get update && apt-get install -y ${missing.join(" ")}`;
+  const install = `apt-get install -y ${missing.join(" ")}`;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Missing system packages: ${missing.join(", ")}. Install them with:\n  sudo ${command}`);
+    throw new Error(`Missing system packages: ${missing.join(", ")}. Install them with:\n  sudo apt-get update && sudo ${install}`);
   }
+  const command = `apt-get update && ${install}`;
   console.log(`Installing missing system packages: ${missing.join(", ")}`);
   await run("sh", ["-c", command], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
   const stillMissing = needs.filter((name) => !requirements[name].check());
