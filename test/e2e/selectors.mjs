@@ -16,19 +16,15 @@ export const selectors = {
   quickInput: {
     box: ".quick-input-widget input",
     row: (label) => `.quick-input-list .monaco-list-row[aria-label*=${quoted(label)}]`,
-    anyRow: ".quick-input-list .monaco-list-row",
     // Command rows are labelled "Title" or "Title, Keybinding".
     command: (title) =>
       `.quick-input-list .monaco-list-row:is([aria-label=${quoted(title)}], [aria-label^=${quoted(`${title}, `)}])`,
-    widget: ".quick-input-widget",
   },
   editor: {
-    active: ".editor-group-container.active .monaco-editor",
     squigglyError: ".editor-group-container.active .monaco-editor .squiggly-error",
     squigglyWarning: ".editor-group-container.active .monaco-editor .squiggly-warning",
     dirtyActiveTab: ".editor-group-container.active .tab.active.dirty",
     activeTab: (name) => `.editor-group-container.active .tab.active[data-resource-name=${quoted(name)}]`,
-    tab: (name) => `.tabs-container .tab[data-resource-name=${quoted(name)}]`,
   },
   hover: (text) => `.monaco-hover-content:visible:has-text(${quoted(text)})`,
   codeAction: {

@@ -27,7 +27,7 @@ session.test("shows two errors in the status bar", async (page) => {
 
 session.test("lists temp-file-access-denied and state-send-aborted in the Problems panel", async (page) => {
   await workbench.openFile(page, "sideB-lgr-send.txt");
-  await workbench.runCommand(page, "View: Focus Problems (Errors, Warnings, Infos)");
+  await workbench.openProblemsPanel(page);
   await page.locator(selectors.problemsPanel.row("temp-file-access-denied")).first().waitFor();
   await page.locator(selectors.problemsPanel.row("state-send-aborted")).first().waitFor();
   await workbench.screenshot(page, "problems-panel");
@@ -52,7 +52,7 @@ session.test("warns state-receive-incomplete on sideA-lgr-receive.txt", async (p
   await workbench.openFile(page, "sideA-lgr-receive.txt");
   await workbench.waitForLanguage(page, ICM_TRACE);
   await page.locator(selectors.editor.squigglyWarning).first().waitFor();
-  await workbench.runCommand(page, "View: Focus Problems (Errors, Warnings, Infos)");
+  await workbench.openProblemsPanel(page);
   await page.locator(selectors.problemsPanel.row("state-receive-incomplete")).first().waitFor();
 });
 

@@ -24,7 +24,7 @@ export async function openFile(page, fileName) {
  * commands yet ("No matching commands"), so it is reopened until the row shows up.
  */
 export async function runCommand(page, title, { attempts = 10 } = {}) {
-  const row = page.locator(selectors.quickInput.command(title));
+  const row = page.locator(selectors.quickInput.command(title)).first();
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press("F1");
     const box = page.locator(selectors.quickInput.box);
@@ -40,10 +40,6 @@ export async function runCommand(page, title, { attempts = 10 } = {}) {
   }
 }
 
-export function languageMode(page) {
-  return page.locator(selectors.status.languageMode);
-}
-
 /** Waits until the status bar shows `name` as the active editor's language. */
 export async function waitForLanguage(page, name) {
   await page.locator(selectors.status.languageMode).filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) }).waitFor();
@@ -54,6 +50,7 @@ export async function waitForProblemsStatus(page, label) {
   await page.locator(`${selectors.status.problems}[aria-label*=${JSON.stringify(label)}]`).waitFor();
 }
 
+/** Opens and focuses the Problems panel. */
 export async function openProblemsPanel(page) {
   await runCommand(page, "View: Focus Problems (Errors, Warnings, Infos)");
 }
