@@ -7,6 +7,7 @@
 //   a theme without token colours; warnings: `markup.changed` + `token.warn-token`.
 
 import assert from "node:assert/strict";
+import { describeVerdict, loadRecheck, RECHECK_PARAMS } from "../support/recheck";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, test } from "node:test";
@@ -761,42 +762,7 @@ describe("performance on 20,000-character lines", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// ReDoS: every regex is checked with recheck (https://makenowjust-labs.github.io/recheck/), the
-// native build shipped in its npm packages. Its fuzzing checker is bounded by step counts, not
-// wall-clock time, so that a busy machine cannot turn a slow run into a false "vulnerable".
-
-interface RecheckDiagnostics {
-  readonly status: "safe" | "vulnerable" | "unknown";
-  readonly checker?: string;
-  readonly complexity?: { readonly type: string; readonly summary: string };
-  readonly attack?: { readonly pattern: string };
-  readonly error?: { readonly kind: string };
-}
-
-interface Recheck {
-  check(source: string, flags: string, params?: Record<string, unknown>): Promise<RecheckDiagnostics>;
-}
-
-const RECHECK_PARAMS = {
-  attackTimeout: null,
-  incubationTimeout: null,
-  seedingTimeout: null,
-  attackLimit: 10_000_000,
-  timeout: null,
-};
-
-function loadRecheck(): Recheck {
-  try {
-    // Loaded at run time so that the build does not need recheck's types.
-    return require("recheck") as Recheck;
-  } catch (error) {
-    assert.fail(`the ReDoS check needs the npm package recheck as a devDependency (${String(error)})`);
-  }
-}
-
-function describeVerdict(d: RecheckDiagnostics): string {
-  return `${d.status}${d.complexity ? ` (${d.complexity.summary})` : ""}${d.attack ? `, attack ${d.attack.pattern}` : ""}${d.error ? `, ${d.error.kind}` : ""}`;
-}
+// ReDoS: every regex is checked with recheck; see test/support/recheck.ts.
 
 describe("ReDoS check (recheck)", () => {
   test("the checker, so configured, flags planted quadratic and exponential patterns", { timeout: 300_000 }, async () => {

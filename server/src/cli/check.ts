@@ -4,6 +4,7 @@
 import { catalogueRecord } from "../catalogue";
 import type { Language } from "../catalogue/types";
 import type { Finding } from "../core/findings";
+import { BinaryTraceError } from "../io/encoding";
 import { analyzeTraceFile } from "../io/traceFileStream";
 import { CliError, type CliIo } from "./io";
 import { expandTracePaths } from "./paths";
@@ -13,6 +14,7 @@ export interface CheckOptions {
   readonly json: boolean;
   readonly hints: boolean;
   readonly language: Language;
+  readonly encoding?: string;
 }
 
 export interface CheckedFinding {
@@ -54,9 +56,10 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   for (const file of files) {
     let analysis;
     try {
-      analysis = await analyzeTraceFile(file, { analysis: { editorHints: options.hints } });
+      analysis = await analyzeTraceFile(file, { analysis: { editorHints: options.hints }, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
     } catch (error) {
       if (error instanceof CliError) throw error;
+      if (error instanceof BinaryTraceError) throw new CliError(error.message);
       throw new CliError(`cannot read '${file}': ${(error as Error).message}`);
     }
     const results = toCheckedFindings(file, analysis.findings, options);

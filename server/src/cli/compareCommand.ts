@@ -12,11 +12,12 @@ export interface CompareOptions {
   readonly json: boolean;
   readonly html: string | undefined;
   readonly language: Language;
+  readonly encoding: string | undefined;
 }
 
-export function compareFiles(files: readonly string[]): CompareModel {
+export function compareFiles(files: readonly string[], encoding?: string): CompareModel {
   if (files.length !== 2) throw new CliError("compare takes exactly two FILEs: the two sides' traces");
-  const [first, second] = files.map(readTraceFile) as [ReturnType<typeof readTraceFile>, ReturnType<typeof readTraceFile>];
+  const [first, second] = files.map((f) => readTraceFile(f, encoding)) as [ReturnType<typeof readTraceFile>, ReturnType<typeof readTraceFile>];
   return compareTraces({ file: first.path, analysis: analyzeTrace(first.text) }, { file: second.path, analysis: analyzeTrace(second.text) });
 }
 
@@ -50,7 +51,7 @@ export function compareAsJson(model: CompareModel, language: Language) {
 }
 
 export async function runCompare(files: readonly string[], options: CompareOptions, io: CliIo): Promise<number> {
-  const model = compareFiles(files);
+  const model = compareFiles(files, options.encoding);
   if (options.html !== undefined) {
     try {
       writeFileSync(options.html, compareAsHtml(model, options.language));

@@ -1,6 +1,8 @@
 // Where the CLI writes, and the error that becomes a one-line message and exit code 2.
 
 import { closeSync, openSync, readFileSync, statSync } from "node:fs";
+import { decodeAll } from "../io/decode";
+import { BinaryTraceError, guessEncoding, SAMPLE_BYTES } from "../io/encoding";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -28,7 +30,7 @@ export function checkReadable(path: string): void {
   }
 }
 
-export function readTraceFile(path: string): TraceFile {
+export function readTraceFile(path: string, given?: string): TraceFile {
   let size: number;
   try {
     const stat = statSync(path);
@@ -45,14 +47,13 @@ export function readTraceFile(path: string): TraceFile {
     throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
   }
   void size;
-  return { path, text: decodeTrace(bytes) };
-}
-
-function decodeTrace(bytes: Buffer): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return bytes.subarray(3).toString("utf8");
+  try {
+    const { encoding } = guessEncoding(bytes.subarray(0, SAMPLE_BYTES), path, given);
+    return { path, text: decodeAll(bytes, encoding) };
+  } catch (error) {
+    if (error instanceof BinaryTraceError) throw new CliError(error.message);
+    throw error;
   }
-  return bytes.toString("utf8");
 }
 
 function describeFsError(error: unknown): string {

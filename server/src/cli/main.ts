@@ -7,6 +7,7 @@ import { runCatalogue } from "./catalogueCommand";
 import { runCompare } from "./compareCommand";
 import { CliError, type CliIo } from "./io";
 import { VERSION } from "../version";
+import { isKnownEncoding } from "../io/encoding";
 
 const USAGE = `Usage: icm-trace <command> [options] FILE...
 
@@ -21,6 +22,7 @@ Options:
   --json          machine-readable output
   --hints         with check: also report editor hints (run-together entries)
   --lang en|ja    language of messages (default: en)
+  --encoding ENC  the files' encoding (utf-8, utf-16le, cp932, ...); detected when absent
   --help, -h      show this help
   --version, -v   show the version
 
@@ -37,6 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         hints: { type: "boolean" },
         lang: { type: "string" },
         html: { type: "string" },
+        encoding: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -58,13 +61,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const language = values.lang ?? "en";
   try {
     if (language !== "en" && language !== "ja") throw new CliError(`--lang must be en or ja, not '${language}'`);
+    const encoding = values.encoding;
+    if (encoding !== undefined && !isKnownEncoding(encoding)) throw new CliError(`unknown encoding '${encoding}'`);
     switch (command) {
       case "split":
-        return await runSplit(files, io);
+        return await runSplit(files, io, encoding);
       case "check":
-        return await runCheck(files, { json: values.json === true, hints: values.hints === true, language }, io);
+        return await runCheck(files, { json: values.json === true, hints: values.hints === true, language, ...(encoding === undefined ? {} : { encoding }) }, io);
       case "compare":
-        return await runCompare(files, { json: values.json === true, html: values.html, language }, io);
+        return await runCompare(files, { json: values.json === true, html: values.html, language, encoding }, io);
       case "catalogue":
       case "catalog":
         return runCatalogue({ json: values.json === true, language }, io);

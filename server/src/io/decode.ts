@@ -1,9 +1,21 @@
-// Bytes to text, chunk by chunk. UTF-8 (a BOM is dropped); pure-ASCII chunks take a fast path.
+// Bytes to text, chunk by chunk. UTF-8 (a BOM is dropped) with a fast path for pure-ASCII chunks;
+// other encodings through iconv-lite.
 
 import { isAscii } from "node:buffer";
 import { StringDecoder } from "node:string_decoder";
+import { iconvDecoder, type ChunkDecoder } from "./encoding";
 
-export class TextChunkDecoder {
+export function chunkDecoder(encoding: string): ChunkDecoder {
+  return encoding === "utf-8" || encoding === "utf8" ? new Utf8ChunkDecoder() : iconvDecoder(encoding);
+}
+
+/** Decodes a whole buffer in the given encoding. */
+export function decodeAll(bytes: Buffer, encoding: string): string {
+  const decoder = chunkDecoder(encoding);
+  return decoder.write(bytes) + decoder.end();
+}
+
+class Utf8ChunkDecoder implements ChunkDecoder {
   private readonly utf8 = new StringDecoder("utf8");
   private started = false;
   /** Whether the UTF-8 decoder holds the first bytes of a character split across chunks. */

@@ -7,7 +7,8 @@ import { isDigitCode, readClock } from "../core/clock";
 import { findCandidates, splitEntries, type SplitState } from "../core/entries";
 import type { AnalysisOptions } from "../core/findings";
 import { sideFromText, type PairSide } from "../core/traceFacts";
-import { TextChunkDecoder } from "./decode";
+import { chunkDecoder } from "./decode";
+import { guessEncoding, SAMPLE_BYTES } from "./encoding";
 
 /** Bytes read at a time. */
 export const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -20,6 +21,7 @@ const SIDE_SAMPLE_CHARS = 1024 * 1024;
 export interface FileAnalysis extends CollectedFindings {
   readonly side: PairSide | null;
   readonly bytes: number;
+  readonly encoding: string;
 }
 
 export interface StreamOptions {
@@ -28,6 +30,8 @@ export interface StreamOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Stops reading when it returns true. */
   readonly isCancelled?: () => boolean;
+  /** An iconv-lite encoding name; detected from the first bytes when absent. */
+  readonly encoding?: string;
 }
 
 export class AnalysisCancelled extends Error {
@@ -120,20 +124,23 @@ export async function analyzeTraceFile(path: string, options: StreamOptions = {}
   const handle = await open(path, "r");
   try {
     const { size } = await handle.stat();
-    const decoder = new TextChunkDecoder();
+    const sample = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
+    await handle.read(sample, 0, sample.length, 0);
+    const { encoding } = guessEncoding(sample, path, options.encoding);
+    const decoder = chunkDecoder(encoding);
     const stream = new TraceTextStream(options.analysis);
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let bytesRead = 0;
     for (;;) {
       if (options.isCancelled?.() === true) throw new AnalysisCancelled();
-      const { bytesRead: n } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      const { bytesRead: n } = await handle.read(buffer, 0, CHUNK_BYTES, bytesRead);
       if (n === 0) break;
       stream.push(decoder.write(buffer.subarray(0, n)));
       bytesRead += n;
       options.onProgress?.(bytesRead, size);
     }
     stream.push(decoder.end());
-    return { ...stream.finish(), bytes: bytesRead };
+    return { ...stream.finish(), bytes: bytesRead, encoding };
   } finally {
     await handle.close();
   }

@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ErrorCodes, ResponseError } from "vscode-languageserver";
+import { decodeAll } from "../io/decode";
+import { BinaryTraceError, guessEncoding, SAMPLE_BYTES } from "../io/encoding";
 
 export function readTraceUri(uri: string): string {
   if (!uri.startsWith("file:")) throw new ResponseError(ErrorCodes.InvalidParams, `only open documents or file: URIs can be read: ${uri}`);
@@ -12,6 +14,11 @@ export function readTraceUri(uri: string): string {
   } catch (error) {
     throw new ResponseError(ErrorCodes.InvalidParams, `cannot read ${uri}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const text = bytes.toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    const { encoding } = guessEncoding(bytes.subarray(0, SAMPLE_BYTES), uri);
+    return decodeAll(bytes, encoding);
+  } catch (error) {
+    if (error instanceof BinaryTraceError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+    throw error;
+  }
 }

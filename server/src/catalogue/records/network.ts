@@ -20,7 +20,7 @@ export const networkRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "HeartBeat Event for Side",
-      pattern: /HeartBeat Event for Side (?<side>[A-Za-z0-9]{1,8})/,
+      pattern: /HeartBeat Event for Side (?<side>[A-Za-z0-9]+)/,
     },
     title: {
       en: "Heartbeat event between the sides",

@@ -16,7 +16,7 @@ export const nodeManagerRecords: readonly FailureRecord[] = [
       kind: "line",
       anchor: "went down for unknown reason",
       // `Process lgr on ICM\cus01\LoggerA went down for unknown reason. Exit code 0xC0000005. ...`
-      pattern: /Process (?<process>\S{1,64}) on (?<node>\S{1,200}) went down for unknown reason\. Exit code (?<exitCode>[0-9A-Fa-fxX-]{1,12})/,
+      pattern: /Process (?<process>\S+) on (?<node>\S+) went down for unknown reason\. Exit code (?<exitCode>[0-9A-Fa-fxX-]+)/,
     },
     title: {
       en: "ICM process went down unexpectedly",
@@ -75,7 +75,7 @@ export const nodeManagerRecords: readonly FailureRecord[] = [
       kind: "line",
       anchor: "after having delayed restart",
       // `ICM\cus01\LoggerA node restarting process lgr after having delayed restart for 10 seconds.`
-      pattern: /restarting process (?<process>\S{1,64}) after having delayed restart for (?<delay>\d{1,5}) seconds/,
+      pattern: /restarting process (?<process>\S+) after having delayed restart for (?<delay>\d+) seconds/,
     },
     title: {
       en: "Node Manager restarting a process",
@@ -124,7 +124,7 @@ export const nodeManagerRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "successfully reinitialized after restart",
-      pattern: /node process (?<process>\S{1,64}) successfully reinitialized after restart/,
+      pattern: /node process (?<process>\S+) successfully reinitialized after restart/,
     },
     title: {
       en: "Process back after a restart",
@@ -161,7 +161,7 @@ export const nodeManagerRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "at the Central Site side",
-      pattern: /Process (?<process>\S{1,64}) at the Central Site side (?<side>[A-Za-z]{1,2}) is down/,
+      pattern: /Process (?<process>\S+) at the Central Site side (?<side>[A-Za-z]+) is down/,
     },
     title: {
       en: "Central Controller process down",
@@ -215,7 +215,7 @@ export const nodeManagerRecords: readonly FailureRecord[] = [
       kind: "line",
       anchor: "Assertion failed",
       // `Fail: Assertion failed: <expression>. File: <source>. Line <n>` (Cisco Doc 65201).
-      pattern: /Assertion failed:? (?<detail>[^\n]{1,300})/,
+      pattern: /Assertion failed:? (?<detail>[^\n]+)/,
       // A specific record (e.g. the empty Config_Message_Log assertion) explains it better.
       fallback: true,
     },

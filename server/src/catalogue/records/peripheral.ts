@@ -20,7 +20,7 @@ export const peripheralRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "is not connected to the Central Controller",
-      pattern: /Peripheral Gateway (?<pg>[^\n]{1,80}?) is not connected to the Central Controller/,
+      pattern: /Peripheral Gateway (?<pg>\S+) is not connected to the Central Controller/,
     },
     title: {
       en: "Peripheral Gateway disconnected from the central controller",
@@ -73,7 +73,7 @@ export const peripheralRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "Connection to Central Controller side",
-      pattern: /Connection to Central Controller side (?<side>[A-Za-z]{1,2}) failed/,
+      pattern: /Connection to Central Controller side (?<side>[A-Za-z]+) failed/,
     },
     title: {
       en: "PG lost its connection to one central controller side",
@@ -126,7 +126,7 @@ export const peripheralRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "path changing to idle state",
-      pattern: /Device (?<device>[^\n]{1,80}?) path changing to idle state/,
+      pattern: /Device (?<device>\S+) path changing to idle state/,
     },
     title: {
       en: "Active path to a device went idle",
@@ -171,7 +171,7 @@ export const peripheralRecords: readonly FailureRecord[] = [
       anchor: "is off-line and not visible to the Peripheral Gateway",
       // The message starts with the peripheral (`ACD/IVR IVR4(ID 5007) is off-line ...`); anchoring at
       // the start keeps the lazy capture from being retried at every position.
-      pattern: /^(?<peripheral>[^\n]{1,120}?) is off-line and not visible to the Peripheral Gateway/,
+      pattern: /^(?<peripheral>[^\n]+?) is off-line and not visible to the Peripheral Gateway/,
     },
     title: {
       en: "Peripheral off-line: routing to the site impacted",
@@ -224,7 +224,7 @@ export const peripheralRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "is not operational",
-      pattern: /peripheral (?<peripheral>[^\n]{1,120}?) is not operational/,
+      pattern: /peripheral (?<peripheral>\S+) is not operational/,
     },
     title: {
       en: "PG reports a peripheral not operational",

@@ -14,7 +14,7 @@ export const routerRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "has grown beyond the alarm limit",
-      pattern: /router state size of (?<size>\d{1,6}) MB has grown beyond the alarm limit of (?<limit>\d{1,6}) MB/,
+      pattern: /router state size of (?<size>\d+) MB has grown beyond the alarm limit of (?<limit>\d+) MB/,
     },
     title: {
       en: "Router state size above its alarm limit",

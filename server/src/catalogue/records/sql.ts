@@ -319,7 +319,7 @@ export const sqlRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "Login failed for user",
-      pattern: /Login failed for user '(?<user>[^'\n]{0,128})'/,
+      pattern: /Login failed for user '(?<user>[^'\n]*)'/,
     },
     title: {
       en: "SQL Server login failed",
@@ -372,7 +372,7 @@ export const sqlRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "requested by the login",
-      pattern: /Cannot open database "(?<database>[^"\n]{1,128})" requested by the login/,
+      pattern: /Cannot open database "(?<database>[^"\n]+)" requested by the login/,
     },
     title: {
       en: "Database cannot be opened by the login",
@@ -425,7 +425,7 @@ export const sqlRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "Could not allocate space for object",
-      pattern: /in database '(?<database>[^'\n]{1,128})' because the '(?<filegroup>[^'\n]{1,128})' filegroup is full/,
+      pattern: /in database '(?<database>[^'\n]+)' because the '(?<filegroup>[^'\n]+)' filegroup is full/,
     },
     title: {
       en: "Database full: filegroup has no space",
@@ -483,7 +483,7 @@ export const sqlRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "The transaction log for database",
-      pattern: /The transaction log for database '(?<database>[^'\n]{1,128})' is full/,
+      pattern: /The transaction log for database '(?<database>[^'\n]+)' is full/,
     },
     title: {
       en: "Transaction log full",
@@ -590,7 +590,7 @@ export const sqlRecords: readonly FailureRecord[] = [
       kind: "line",
       anchor: "SQL Server sort order is",
       // Any collation that does not end in _BIN or _BIN2; bounded and linear.
-      pattern: /SQL Server sort order is (?<collation>\w{1,80})(?<!_BIN)(?<!_BIN2)(?!\w)/,
+      pattern: /SQL Server sort order is (?<collation>\w+)(?<!_BIN)(?<!_BIN2)(?!\w)/,
     },
     title: {
       en: "SQL Server sort order is not binary",
