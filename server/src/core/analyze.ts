@@ -135,7 +135,8 @@ export class FindingCollector {
       if (!apiErrorAllows(match, apiError)) continue;
       if (match.fallback !== true) matchedSpecific = true;
       if (this.ignored.has(record.id)) continue;
-      const values = apiError === null ? withoutApiError(groups) : withApiError(groups, apiError);
+      const namesApiError = record.message.en.includes("{apiError}");
+      const values = apiError !== null ? withApiError(groups, apiError) : namesApiError ? withoutApiError(groups) : { en: groups, ja: groups };
       this.findings.push({
         id: record.id,
         severity: record.severity,

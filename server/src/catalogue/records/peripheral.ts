@@ -20,7 +20,7 @@ export const peripheralRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "is not connected to the Central Controller",
-      pattern: /Peripheral Gateway (?<pg>\S+) is not connected to the Central Controller/,
+      pattern: /Peripheral Gateway (?<pg>\S+(?: \([^()\n]{1,24}\))?) is not connected to the Central Controller/,
     },
     title: {
       en: "Peripheral Gateway disconnected from the central controller",
@@ -224,7 +224,7 @@ export const peripheralRecords: readonly FailureRecord[] = [
     match: {
       kind: "line",
       anchor: "is not operational",
-      pattern: /peripheral (?<peripheral>\S+) is not operational/,
+      pattern: /peripheral (?<peripheral>[^\s(]+(?: ?\([^()\n]{1,24}\))?) is not operational/,
     },
     title: {
       en: "PG reports a peripheral not operational",
