@@ -3,10 +3,12 @@
 
 import * as vscode from "vscode";
 import { registerCommands } from "./commands";
+import { registerLargeFiles } from "./largeFiles";
 import { TraceLanguageClient } from "./languageClient";
 import { watchPlainTextDocuments } from "./plainTextDetection";
 import { registerSplitCopyProvider } from "./splitCopy";
 import { TraceStatusBar } from "./statusBar";
+import { registerTimeline } from "./timeline/registerTimeline";
 import { LANGUAGE_ID } from "../../server/src/shared/protocol";
 
 let client: TraceLanguageClient | undefined;
@@ -19,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): void {
     statusBar,
     registerSplitCopyProvider(traceClient),
     ...registerCommands(context, traceClient),
+    ...registerTimeline(context, traceClient),
+    ...registerLargeFiles(traceClient),
     watchPlainTextDocuments(),
     // The server starts with the first trace, not at activation.
     vscode.workspace.onDidOpenTextDocument((document) => {

@@ -27,10 +27,13 @@ import { explanationLanguage, normalizeSettings } from "./lsp/settings";
 import { documentSymbols } from "./lsp/symbols";
 import { explainRecord } from "./lsp/explanation";
 import { crossFileRelated } from "./lsp/pairing";
+import { registerLargeFileHandlers } from "./lsp/largeFiles";
 import { readTraceUri } from "./lsp/readTraceUri";
 import { analyzeTrace } from "./core/analyze";
 import { compareTraces } from "./core/compare";
 import {
+  analyzeFileRequest,
+  analyzeFolderRequest,
   compareRequest,
   defaultSettings,
   entryAtTimeRequest,
@@ -245,6 +248,10 @@ export function startServer(connection: Connection): void {
     if (document !== undefined) return cache.get(document).analysis;
     return analyzeTrace(readTraceUri(uri), { receiveErrorAfterSeconds: settings.receiveErrorAfterSeconds, ignore: settings.ignore });
   }
+
+  const largeFiles = registerLargeFileHandlers({ connection, settings: () => settings, language });
+  connection.onRequest(analyzeFileRequest, (params, token) => largeFiles.analyzeFile(params, token));
+  connection.onRequest(analyzeFolderRequest, (params, token) => largeFiles.analyzeFolder(params, token));
 
   connection.onRequest(explanationRequest, guarded("explanation", (params) => {
     const record = catalogueRecord(typeof params?.id === "string" ? params.id : "");

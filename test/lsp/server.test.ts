@@ -3,7 +3,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, TextEdit } from "vscode-languageserver-protocol";
-import { startServer, type TestServer } from "./lspClient";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { repoRoot, startServer, type TestServer } from "./lspClient";
 
 const SEND = "samples/sideB-lgr-send.txt";
 const RECEIVE = "samples/sideA-lgr-receive.txt";
@@ -193,5 +197,38 @@ describe("both sides open", () => {
       assert.equal(result.model.offsetSeconds, 23965);
     }
     await assert.rejects(server.connection.sendRequest("icmTrace/compare", { uris: [receive.uri] }));
+  });
+});
+
+describe("traces read from disk", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ locale: "en" });
+  });
+  after(async () => server.stop());
+
+  it("analyzes a file that is not open and publishes its findings", async () => {
+    const uri = pathToFileURL(path.join(repoRoot, "samples/sideB-lgr-send-disk-full.txt")).toString();
+    const published = server.diagnostics(uri);
+    const summary = (await server.connection.sendRequest("icmTrace/analyzeFile", { uri })) as { errors: number; entries: number; encoding: string; role: string };
+    assert.deepEqual([summary.errors, summary.entries, summary.encoding, summary.role], [2, 9, "utf-8", "send"]);
+    assert.deepEqual((await published).map((d) => d.code), ["temp-file-disk-full", "state-send-aborted"]);
+  });
+
+  it("analyzes every trace in a folder, one summary per file", async () => {
+    const uri = pathToFileURL(path.join(repoRoot, "samples")).toString();
+    const summaries = (await server.connection.sendRequest("icmTrace/analyzeFolder", { uri })) as { uri: string; errors: number }[];
+    const names = summaries.map((s) => s.uri.replace(/^.*\//, ""));
+    assert.ok(names.includes("sideA-lgr-receive.txt") && names.includes("sideB-lgr-send.txt"), names.join(","));
+    assert.equal(summaries.find((s) => s.uri.endsWith("sideB-lgr-send.txt"))?.errors, 2);
+  });
+
+  it("refuses what is not a file URI and binary files, and keeps serving", async () => {
+    await assert.rejects(server.connection.sendRequest("icmTrace/analyzeFile", { uri: "untitled:x" }));
+    const binary = path.join(mkdtempSync(path.join(tmpdir(), "icm-bin-")), "lgr.ems");
+    writeFileSync(binary, Buffer.alloc(2048, 0));
+    await assert.rejects(server.connection.sendRequest("icmTrace/analyzeFile", { uri: pathToFileURL(binary).toString() }), /binary file/);
+    const { diagnostics } = await server.open(SEND);
+    assert.ok(diagnostics.length > 0);
   });
 });

@@ -2,10 +2,8 @@
 
 import { readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
+import { listTraceFiles } from "../io/traceFolders";
 import { CliError } from "./io";
-
-/** Files in a folder that are taken for traces. */
-const TRACE_FILE = /\.(txt|log|trace|icmtrace)$/i;
 
 export function expandTracePaths(args: readonly string[]): string[] {
   const files: string[] = [];
@@ -23,7 +21,7 @@ export function expandTracePaths(args: readonly string[]): string[] {
       throw new CliError(`cannot read '${arg}': no such file or folder`);
     }
     if (isFolder) {
-      const inFolder = listFolder(arg);
+      const inFolder = listTraceFiles(arg);
       if (inFolder.length === 0) throw new CliError(`no trace files (.txt, .log, .trace) in '${arg}'`);
       files.push(...inFolder);
     } else {
@@ -31,16 +29,6 @@ export function expandTracePaths(args: readonly string[]): string[] {
     }
   }
   return files;
-}
-
-function listFolder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...listFolder(full));
-    else if (entry.isFile() && TRACE_FILE.test(entry.name)) found.push(full);
-  }
-  return found;
 }
 
 /** `*` and `?` in the last path segment (shells expand the rest before we see it). */

@@ -6,7 +6,7 @@ import type { Finding } from "../core/findings";
 import { DIAGNOSTIC_SOURCE } from "../shared/protocol";
 import type { DocumentAnalysis } from "./analysisCache";
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,

@@ -1,7 +1,7 @@
 // Requests, notifications, commands and settings shared by the client and the server, typed in
 // one place so that the two sides cannot drift. No `vscode` import: the server bundles it too.
 
-import { RequestType } from "vscode-languageserver-protocol";
+import { NotificationType, RequestType } from "vscode-languageserver-protocol";
 
 export const LANGUAGE_ID = "icm-trace";
 export const DIAGNOSTIC_SOURCE = "icm-trace";
@@ -84,3 +84,42 @@ export interface CompareResult {
 
 /** Reads both traces and returns the compare model for the timeline view. */
 export const compareRequest = new RequestType<CompareParams, CompareResult, void>("icmTrace/compare");
+
+export interface AnalyzeFileParams {
+  /** A file: URI; the server reads it from disk in chunks. */
+  readonly uri: string;
+}
+
+export interface FileSummary {
+  readonly uri: string;
+  readonly entries: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly bytes: number;
+  readonly encoding: string;
+  readonly side: "A" | "B" | null;
+  readonly role: "send" | "receive" | null;
+  /** Why the file could not be analysed (binary, unreadable), when it could not. */
+  readonly problem: string | null;
+}
+
+/** Analyses a trace from disk (any size) and publishes its findings as the file's diagnostics. */
+export const analyzeFileRequest = new RequestType<AnalyzeFileParams, FileSummary, void>("icmTrace/analyzeFile");
+
+export interface AnalyzeFolderParams {
+  readonly uri: string;
+}
+
+/** Analyses every trace file in a folder (recursively); publishes each file's findings. */
+export const analyzeFolderRequest = new RequestType<AnalyzeFolderParams, readonly FileSummary[], void>("icmTrace/analyzeFolder");
+
+export interface AnalysisProgress {
+  /** The file or folder the request is about. */
+  readonly uri: string;
+  /** 0..1 */
+  readonly fraction: number;
+  readonly message: string;
+}
+
+/** Sent by the server while a file or folder analysis runs. */
+export const analysisProgressNotification = new NotificationType<AnalysisProgress>("icmTrace/analysisProgress");
