@@ -190,9 +190,12 @@ session.test("keeps side B on top when hidden and shown again", async (page) => 
   await view.locator("#swap").click();
   await view.locator('.lane[data-lane="0"][data-side-index="1"]').waitFor();
   // Another editor in the view's group hides it; the webview is rebuilt when shown again.
+  const tab = page.locator(".tab", { hasText: "Transfer timeline" }).first();
+  await tab.click();
   await page.locator(".editor-group-container.active .tab.active", { hasText: "Transfer timeline" }).waitFor();
-  await workbench.openFile(page, SEND);
-  await page.locator(".tab", { hasText: "Transfer timeline" }).first().click();
+  await workbench.runCommand(page, "File: New Untitled Text File");
+  await page.locator(".editor-group-container.active .tab.active", { hasText: "Untitled-1" }).waitFor();
+  await tab.click();
   await timeline(page).locator('.lane[data-lane="0"][data-side-index="1"]').waitFor();
   assert.equal(await timeline(page).locator("#offset").inputValue(), "-23965");
 });

@@ -7,7 +7,7 @@ import type { FailureRecord, LineMatch, Localized } from "../catalogue/types";
 import { apiErrorValues, readApiError } from "./apiError";
 import { splitEntries, type EntrySplit, type TraceEntry } from "./entries";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
-import { entryMarkers, markersIn } from "./markers";
+import { caseVariants, entryMarkers, markersIn } from "./markers";
 import { sequenceRules, type RuleHit, type SequenceRule } from "./sequenceRules";
 import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "./traceFacts";
 
@@ -52,8 +52,8 @@ const lineRecords: readonly LineRecord[] = catalogue.flatMap((record) =>
 interface ActiveRule {
   readonly record: FailureRecord;
   readonly rule: SequenceRule;
+  /** The rule's markers as `markersIn` reports them (any-case markers in their case variants). */
   readonly markers: readonly string[];
-  readonly markersAnyCase: readonly string[];
 }
 
 export interface CollectedFindings {
@@ -80,7 +80,8 @@ export class FindingCollector {
     this.rules = catalogue.flatMap((record) => {
       if (record.match.kind !== "sequence" || record.match.rule === "run-together-entries" || this.ignored.has(record.id)) return [];
       const definition = sequenceRules[record.match.rule];
-      return [{ record, rule: definition.create(this.options), markers: definition.markers, markersAnyCase: definition.markersAnyCase ?? [] }];
+      const markers = [...definition.markers, ...(definition.markersAnyCase ?? []).flatMap(caseVariants)];
+      return [{ record, rule: definition.create(this.options), markers }];
     });
     this.reportRunTogether = this.options.editorHints && !this.ignored.has("run-together-entries");
   }
@@ -94,9 +95,7 @@ export class FindingCollector {
       const found = markersIn(message);
       this.matchLine(entry, message, found);
       for (const active of this.rules) {
-        if (active.markers.some((m) => found.has(m)) || (active.markersAnyCase.length > 0 && containsAnyCase(message, active.markersAnyCase))) {
-          active.rule.onEntry(entry, message);
-        }
+        if (active.markers.some((m) => found.has(m))) active.rule.onEntry(entry, message);
       }
       if (SEND_MARKERS.some((m) => message.includes(m))) this.role = "send";
       else if (RECEIVE_MARKERS.some((m) => message.includes(m))) this.role = "receive";
@@ -108,7 +107,7 @@ export class FindingCollector {
         break;
       }
     }
-    for (let i = 0; i < split.count; i++) if (split.isTimed(i)) this.timedEntries++;
+    this.timedEntries += split.timedCount;
   }
 
   finish(): CollectedFindings {
@@ -196,11 +195,6 @@ export class FindingCollector {
 }
 
 const RUN_TOGETHER_RECORD = catalogue.find((r) => r.match.kind === "sequence" && r.match.rule === "run-together-entries");
-
-function containsAnyCase(message: string, lowerMarkers: readonly string[]): boolean {
-  const lower = message.toLowerCase();
-  return lowerMarkers.some((m) => lower.includes(m));
-}
 
 /** The entry with offsets, lines and index in the whole trace rather than in its chunk. */
 function globalEntry(entry: TraceEntry, base: ChunkBase): TraceEntry {

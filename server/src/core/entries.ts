@@ -84,6 +84,8 @@ export interface EntrySplit {
   readonly state: SplitState;
   /** How many entries (preamble and headers included). */
   readonly count: number;
+  /** How many of them are timed entries. */
+  readonly timedCount: number;
   /** Every entry, made on first use (a streaming consumer reads only the ones it needs). */
   readonly entries: readonly TraceEntry[];
   entryAt(index: number): TraceEntry;
@@ -120,6 +122,7 @@ const NO_ZONE = -32768;
 /** Entries as columns of typed arrays: millions of entries without millions of objects. */
 class EntryTable {
   count = 0;
+  timed = 0;
   start = new Int32Array(1024);
   messageStart = new Int32Array(1024);
   clock = new Float64Array(1024);
@@ -134,6 +137,7 @@ class EntryTable {
   push(start: number, messageStart: number, kind: number, clock: number, elapsed: number, date: string | null, zone: number): number {
     if (this.count === this.start.length) this.grow();
     const i = this.count++;
+    if (kind === KIND_ENTRY) this.timed++;
     this.start[i] = start;
     this.messageStart[i] = messageStart;
     this.kind[i] = kind;
@@ -284,6 +288,10 @@ class TraceSplit implements EntrySplit {
 
   get count(): number {
     return this.table.count;
+  }
+
+  get timedCount(): number {
+    return this.table.timed;
   }
 
   get lineIndex(): LineIndex {

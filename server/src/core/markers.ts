@@ -9,7 +9,7 @@ import { LiteralSet } from "./literalSet";
 import { RECEIVE_MARKERS, SEND_MARKERS } from "./traceFacts";
 
 /** Case variants of a marker matched without regard to case: enough for a first look. */
-function caseVariants(lower: string): string[] {
+export function caseVariants(lower: string): string[] {
   const title = lower.replace(/\b[a-z]/g, (c) => c.toUpperCase());
   return [lower, lower[0]!.toUpperCase() + lower.slice(1), title, lower.toUpperCase()];
 }

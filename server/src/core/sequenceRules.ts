@@ -115,11 +115,12 @@ const receiveIncomplete: SequenceRuleDefinition = {
         }
         if (open === null) return;
         open.lastSeen = entry;
-        if (isTransferDone(message)) {
-          open = null;
-        } else if (message.includes(RECEIVE_WAIT)) {
+        // Waits are by far the most frequent: look for them first.
+        if (message.includes(RECEIVE_WAIT)) {
           open.waits++;
           open.lastWait = entry;
+        } else if (isTransferDone(message)) {
+          open = null;
         } else if (open.assertion === null && message.includes(ASSERTION)) {
           open.assertion = entry;
         }
