@@ -27,6 +27,21 @@ const contexts = await Promise.all([
     outdir: "dist",
     banner: { js: "#!/usr/bin/env node" },
   }),
+  // The transfer timeline webview: script and stylesheet, into media/dist/ (the panel's only
+  // local resource root; .vscodeignore ships media/**).
+  esbuild.context({
+    ...common,
+    platform: "browser",
+    target: "es2022",
+    format: "iife",
+    // Inline, so that no stale .map file is left in media/dist/ for a production package.
+    sourcemap: production ? false : "inline",
+    entryPoints: [
+      { in: "client/src/timeline/webview/timeline.ts", out: "timeline" },
+      { in: "media/timeline/timeline.css", out: "timeline" },
+    ],
+    outdir: "media/dist",
+  }),
 ]);
 
 if (watch) {
