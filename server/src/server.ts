@@ -19,7 +19,7 @@ import { catalogueRecord } from "./catalogue";
 import { readClockText } from "./core/clockText";
 import { splitText } from "./core/splitText";
 import { AnalysisCache, type DocumentAnalysis } from "./lsp/analysisCache";
-import { codeActionsFor, splitEdits } from "./lsp/codeActions";
+import { codeActionsFor, isSplitActionData, splitEdits } from "./lsp/codeActions";
 import { toDiagnostics } from "./lsp/diagnostics";
 import { foldingRanges } from "./lsp/folding";
 import { hoverAt } from "./lsp/hover";
@@ -51,6 +51,8 @@ export function startServer(connection: Connection): void {
   let settings: Settings = defaultSettings;
   let clientLocale: string | undefined;
   let canPullConfiguration = false;
+  /** Whether the client fills in a code action's edit on demand (`codeAction/resolve`). */
+  let canResolveEdits = false;
   const cache = new AnalysisCache(() => settings);
   const pending = new Map<string, NodeJS.Timeout>();
 
@@ -144,11 +146,12 @@ export function startServer(connection: Connection): void {
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) settings = normalizeSettings(options.settings);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canResolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes("edit") === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
         documentFormattingProvider: true,
         documentSymbolProvider: { label: "ICM Trace" },
         foldingRangeProvider: true,
@@ -198,7 +201,16 @@ export function startServer(connection: Connection): void {
     return hoverAt(doc, offsetOf(doc, params), language());
   }));
 
-  connection.onCodeAction(guarded("codeAction", (params) => codeActionsFor(cache.get(documentOf(params)), params, language())));
+  connection.onCodeAction(guarded("codeAction", (params) => codeActionsFor(cache.get(documentOf(params)), params, language(), canResolveEdits)));
+
+  connection.onCodeActionResolve(guarded("codeActionResolve", (action) => {
+    if (!isSplitActionData(action.data)) return action;
+    const document = documents.get(action.data.splitUri);
+    if (document === undefined || document.version !== action.data.version) {
+      throw new ResponseError(ErrorCodes.InvalidParams, "the document changed; ask for the quick fix again");
+    }
+    return { ...action, edit: { changes: { [document.uri]: splitEdits(cache.get(document)) } } };
+  }));
 
   connection.onDocumentFormatting(guarded("formatting", (params) => splitEdits(cache.get(documentOf(params)))));
 

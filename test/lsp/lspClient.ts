@@ -22,7 +22,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { locale?: string; initializationOptions?: unknown; configuration?: unknown } = {}): Promise<TestServer> {
+export async function startServer(options: { locale?: string; initializationOptions?: unknown; configuration?: unknown; resolveEdits?: boolean } = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [path.join(repoRoot, "dist/server.js"), "--stdio"], { stdio: "pipe" });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map<string, PublishDiagnosticsParams>();
@@ -41,7 +41,13 @@ export async function startServer(options: { locale?: string; initializationOpti
     processId: process.pid,
     rootUri: null,
     locale: options.locale ?? "en",
-    capabilities: { workspace: { configuration: withConfiguration }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    capabilities: {
+      workspace: { configuration: withConfiguration },
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true },
+        ...(options.resolveEdits === true ? { codeAction: { resolveSupport: { properties: ["edit"] } } } : {}),
+      },
+    },
     initializationOptions: options.initializationOptions,
   });
   await connection.sendNotification("initialized", {});

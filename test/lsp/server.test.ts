@@ -232,3 +232,20 @@ describe("traces read from disk", () => {
     assert.ok(diagnostics.length > 0);
   });
 });
+
+describe("code actions resolved on demand", () => {
+  it("lists the split action without its edit and fills the edit in on resolve", async () => {
+    const server = await startServer({ resolveEdits: true });
+    try {
+      const { uri, diagnostics } = await server.open(SEND);
+      const denied = diagnostics.find((d) => d.code === "temp-file-access-denied")!;
+      const actions = (await server.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: denied.range, context: { diagnostics: [denied] } })) as CodeAction[];
+      const split = actions.find((a) => a.title === "Split run-together entries onto separate lines")!;
+      assert.equal(split.edit, undefined);
+      const resolved = (await server.connection.sendRequest("codeAction/resolve", split)) as CodeAction;
+      assert.equal(resolved.edit?.changes?.[uri]?.length, 8);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -31,14 +31,29 @@ export function splitEdits(doc: DocumentAnalysis): TextEdit[] {
   });
 }
 
-export function codeActionsFor(doc: DocumentAnalysis, params: CodeActionParams, language: Language): CodeAction[] {
+/** What a split action carries until the client resolves its edit (`codeAction/resolve`). */
+export interface SplitActionData {
+  readonly splitUri: string;
+  readonly version: number;
+}
+
+export function isSplitActionData(data: unknown): data is SplitActionData {
+  return typeof data === "object" && data !== null && typeof (data as SplitActionData).splitUri === "string";
+}
+
+/**
+ * The quick fixes for the diagnostics in `params`. With `resolveEdits`, the split action's edit
+ * (one insertion per run-together entry, thousands in a large trace) is left to
+ * `codeAction/resolve`, so that listing the actions stays instant.
+ */
+export function codeActionsFor(doc: DocumentAnalysis, params: CodeActionParams, language: Language, resolveEdits = false): CodeAction[] {
   const only = params.context.only;
   if (only !== undefined && !only.some((kind) => kind === CodeActionKind.QuickFix || kind.startsWith(`${CodeActionKind.QuickFix}.`))) {
     return [];
   }
   const titles = TITLES[language];
   const actions: CodeAction[] = [];
-  const edits = splitEdits(doc);
+  const hasRunTogether = doc.analysis.split.runTogetherLines.length > 0;
   const seen = new Set<string>();
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
@@ -47,15 +62,17 @@ export function codeActionsFor(doc: DocumentAnalysis, params: CodeActionParams, 
     if (record === undefined || id === undefined) continue;
     const finding = findingFor(doc, diagnostic);
     const values = finding?.values ?? {};
-    if (edits.length > 0 && !seen.has("split")) {
+    if (hasRunTogether && !seen.has("split")) {
       seen.add("split");
-      actions.push({
+      const action: CodeAction = {
         title: titles.split,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: record.id === "run-together-entries",
-        edit: { changes: { [doc.uri]: edits } },
-      });
+      };
+      if (resolveEdits) action.data = { splitUri: doc.uri, version: doc.version } satisfies SplitActionData;
+      else action.edit = { changes: { [doc.uri]: splitEdits(doc) } };
+      actions.push(action);
     }
     for (const hint of record.quickFixes) {
       if (hint.kind === "splitEntries") continue;

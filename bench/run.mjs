@@ -1,0 +1,155 @@
+// `npm run bench`: makes deterministic synthetic lgr traces, then in ONE run times `icm-trace check`,
+// lnav (the tool engineers reach for otherwise) and `wc -l` (the floor: reading the bytes) on the
+// same files, several runs each, and the language server's latencies over stdio. Prints a table and
+// writes it to bench/out/results.md.
+//
+//   npm run bench                 10 MB and 100 MB traces, a 20 MB single line, the server
+//   npm run bench -- --1gb        also a 1 GB trace (memory bound)
+//   npm run bench -- --runs 5     runs per measurement (default 3; the median is reported)
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateTrace } from "./generate.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const outDir = path.join(root, "bench", "out");
+const cli = path.join(root, "dist", "cli.js");
+const server = path.join(root, "dist", "server.js");
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf("--runs") + 1]) || 3;
+const sizesMb = [10, 100, ...(args.includes("--1gb") ? [1000] : [])];
+
+mkdirSync(outDir, { recursive: true });
+if (!existsSync(cli) || !existsSync(server)) execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
+
+const hasGnuTime = existsSync("/usr/bin/time");
+const lnav = findLnav();
+
+function findLnav() {
+  if (spawnSync("lnav", ["-V"]).status === 0) return "lnav";
+  if (process.getuid?.() === 0) {
+    console.log("lnav is missing: installing Debian's lnav (root)…");
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    const installed = spawnSync("apt-get", ["install", "-y", "-qq", "lnav"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (installed.status === 0) return "lnav";
+  }
+  console.log("lnav is not installed and cannot be installed here (not root): its column stays empty.");
+  return null;
+}
+
+/** Wall time (s) and peak RSS (KB) of one run of a command, output discarded. */
+function measure(command, commandArgs) {
+  if (hasGnuTime) {
+    const result = spawnSync("/usr/bin/time", ["-f", "%e %M", command, ...commandArgs], { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "ignore", "pipe"] });
+    const last = result.stderr.trim().split("\n").pop() ?? "";
+    const [seconds, kb] = last.split(" ").map(Number);
+    return { seconds, rssKb: kb };
+  }
+  const started = process.hrtime.bigint();
+  spawnSync(command, commandArgs, { stdio: "ignore" });
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, rssKb: Number.NaN };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeTool(command, commandArgs) {
+  const samples = Array.from({ length: runs }, () => measure(command, commandArgs));
+  return { seconds: median(samples.map((s) => s.seconds)), rssKb: Math.max(...samples.map((s) => s.rssKb)) };
+}
+
+async function ensureTrace(name, bytes, options) {
+  const file = path.join(outDir, name);
+  if (!existsSync(file) || statSync(file).size < bytes) {
+    console.log(`making ${name}…`);
+    await generateTrace(file, bytes, options);
+  }
+  return file;
+}
+
+const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+
+const rows = [];
+for (const mb of sizesMb) {
+  const file = await ensureTrace(`${mb}mb-lgr.txt`, mb * 1e6, { seed: 42, runTogetherShare: 0.1 });
+  const bytes = statSync(file).size;
+  console.log(`timing ${path.basename(file)} (${runs} runs each)…`);
+  const floor = timeTool("wc", ["-l", file]);
+  const ours = timeTool("node", [cli, "check", file]);
+  const theirs = lnav === null ? null : timeTool(lnav, ["-n", "-q", "-c", ";SELECT 1", file]);
+  for (const [tool, t] of [["icm-trace check", ours], ["lnav", theirs], ["wc -l (floor)", floor]]) {
+    if (t === null) {
+      rows.push([tool, `${mb} MB`, "–", "–", "–", "–", "–"]);
+      continue;
+    }
+    rows.push([
+      tool,
+      `${mb} MB`,
+      fmt(t.seconds),
+      fmt(bytes / 1e6 / t.seconds, 0),
+      theirs === null ? "–" : fmt(t.seconds / theirs.seconds),
+      fmt(t.seconds / Math.max(floor.seconds, 0.001), 0),
+      fmt(t.rssKb / 1024, 0),
+    ]);
+  }
+}
+
+// One line of run-together entries: the split must stay linear per byte.
+const singleLine = await ensureTrace("20mb-single-line-lgr.txt", 20 * 1024 * 1024, { seed: 7, singleLine: true });
+const single = timeTool("node", [cli, "split", singleLine]);
+rows.push(["icm-trace split, one 20 MB line", "20 MB", fmt(single.seconds), fmt(statSync(singleLine).size / 1e6 / single.seconds, 0), "–", "–", fmt(single.rssKb / 1024, 0)]);
+
+const lsp = await serverLatencies(path.join(outDir, "10mb-lgr.txt"));
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const header = ["tool", "file", "time (s)", "MB/s", "× lnav", "× floor", "peak RSS (MB)"];
+const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+const report = `Benchmark (median of ${runs} runs), ${new Date().toISOString().slice(0, 10)}, ${machine}
+
+${table}
+
+Language server over stdio, 10 MB trace: open → diagnostics ${fmt(lsp.openMs, 0)} ms; hover ${fmt(lsp.hoverMs)} ms; code actions ${fmt(lsp.codeActionMs)} ms (medians of ${lsp.samples}).
+`;
+writeFileSync(path.join(outDir, "results.md"), report);
+console.log(`\n${report}`);
+
+/** Opens a trace in the server over stdio and times diagnostics, hover and code actions. */
+async function serverLatencies(file) {
+  const rpc = await import(pathToFileURL(path.join(root, "node_modules/vscode-jsonrpc/lib/node/main.js")).href);
+  const child = spawn(process.execPath, [server, "--stdio"], { stdio: "pipe" });
+  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const text = readFileSync(file, "utf8");
+  const uri = pathToFileURL(file).toString();
+  let resolveDiagnostics;
+  const diagnosticsArrived = new Promise((resolve) => (resolveDiagnostics = resolve));
+  connection.onNotification("textDocument/publishDiagnostics", (p) => p.uri === uri && resolveDiagnostics(p.diagnostics));
+  connection.onNotification("window/logMessage", () => undefined);
+  connection.listen();
+  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendNotification("initialized", {});
+  const opened = process.hrtime.bigint();
+  await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "icm-trace", version: 1, text } });
+  const diagnostics = await diagnosticsArrived;
+  const openMs = Number(process.hrtime.bigint() - opened) / 1e6;
+  const target = diagnostics.find((d) => d.severity === 1) ?? diagnostics[0];
+  const hoverTimes = [];
+  const actionTimes = [];
+  const samples = 50;
+  for (let i = 0; i < samples && target !== undefined; i++) {
+    let t = process.hrtime.bigint();
+    await connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: target.range.start });
+    hoverTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+    t = process.hrtime.bigint();
+    await connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+    actionTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  await connection.sendRequest("shutdown");
+  connection.sendNotification("exit");
+  connection.dispose();
+  child.kill();
+  return { openMs, hoverMs: median(hoverTimes), codeActionMs: median(actionTimes), samples };
+}
