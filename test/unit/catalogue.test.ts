@@ -47,6 +47,29 @@ const fixtures: Readonly<Record<string, Fixture>> = {
     near: ["23:27:04 Initiating state transfer RECEIVE operation.\n23:27:30 Trace: State transfer complete."],
   },
   // Database schema (database.ts)
+  // Rules over several entries (operations.ts)
+  "process-restart-loop": {
+    text: [
+      "10:00:00 Trace: Process lgr on ICM\\cus01\\LoggerA went down for unknown reason. Exit code 0xC0000005. It will be automatically restarted.",
+      "10:04:10 Trace: Process lgr on ICM\\cus01\\LoggerA went down for unknown reason. Exit code 0xC0000005. It will be automatically restarted.",
+      "10:08:30 Trace: Process lgr on ICM\\cus01\\LoggerA went down for unknown reason. Exit code 0xC0000005. It will be automatically restarted.",
+    ].join("\n"),
+    near: [
+      [
+        "10:00:00 Trace: Process lgr on ICM\\cus01\\LoggerA went down for unknown reason. Exit code 0xC0000005. It will be automatically restarted.",
+        "11:00:00 Trace: Process lgr on ICM\\cus01\\LoggerA went down for unknown reason. Exit code 0xC0000005. It will be automatically restarted.",
+        "12:00:00 Trace: Process lgr on ICM\\cus01\\LoggerA went down for unknown reason. Exit code 0xC0000005. It will be automatically restarted.",
+      ].join("\n"),
+    ],
+  },
+  "peer-never-returned": {
+    text: ["15:40:01 Trace: Connection to Central Controller side A failed.", "15:52:00 Trace: Queuing low priority roll-forward to PG01 (seq 12)"].join("\n"),
+    near: [["15:40:01 Trace: Connection to Central Controller side A failed.", "15:40:30 MDS is in service.", "15:52:00 Trace: Queuing low priority roll-forward to PG01 (seq 12)"].join("\n")],
+  },
+  "database-connect-incomplete": {
+    text: ["23:26:58 Trace: Connect to cus01_sideA database.", "23:28:30 Trace: Setting the maximum number of DB-Lib connections to 101"].join("\n"),
+    near: [["23:26:58 Trace: Connect to cus01_sideA database.", "23:26:59 Trace: Connected to cus01_sideA database.", "23:28:30 Trace: Setting the maximum number of DB-Lib connections to 101"].join("\n")],
+  },
   "schema-version-mismatch": {
     text: [
       "23:27:03 Trace: Database uses Major Version 76, CC Minor Version 2 of the Schema",

@@ -6,6 +6,7 @@ import { icmGatewayRecords } from "./records/icmGateway";
 import { layoutRecords } from "./records/layout";
 import { networkRecords } from "./records/network";
 import { nodeManagerRecords } from "./records/nodeManager";
+import { operationRecords } from "./records/operations";
 import { peripheralRecords } from "./records/peripheral";
 import { replicationRecords } from "./records/replication";
 import { routerRecords } from "./records/router";
@@ -21,6 +22,7 @@ export const catalogue: readonly FailureRecord[] = [
   ...databaseRecords,
   ...checksumRecords,
   ...nodeManagerRecords,
+  ...operationRecords,
   ...networkRecords,
   ...routerRecords,
   ...peripheralRecords,

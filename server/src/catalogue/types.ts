@@ -40,7 +40,10 @@ export type SequenceRuleName =
   | "run-together-entries"
   | "state-receive-incomplete"
   | "state-send-aborted"
-  | "schema-version-mismatch";
+  | "schema-version-mismatch"
+  | "process-restart-loop"
+  | "peer-never-returned"
+  | "database-connect-incomplete";
 
 /** A hint the editor turns into a quick fix. */
 export type QuickFixHint =

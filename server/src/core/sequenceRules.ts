@@ -228,9 +228,143 @@ const schemaMismatch: SequenceRuleDefinition = {
   },
 };
 
+const RESTART_WINDOW_SECONDS = 15 * 60;
+const RESTART_LOOP_COUNT = 3;
+const WENT_DOWN = "went down for unknown reason";
+const PROCESS_DOWN = /Process (\S+) on (\S+) went down/;
+
+interface Burst {
+  readonly first: TraceEntry;
+  last: TraceEntry;
+  count: number;
+  readonly name: string;
+}
+
+/** The same process going down again and again within minutes: a restart loop. */
+const restartLoop: SequenceRuleDefinition = {
+  markers: [WENT_DOWN, ASSERTION],
+  create() {
+    const hits: RuleHit[] = [];
+    // Per process: its current run of failures, each within the window of the one before.
+    const bursts = new Map<string, Burst>();
+    const close = (burst: Burst) => {
+      if (burst.count < RESTART_LOOP_COUNT) return;
+      const span = (burst.last.elapsedClock ?? 0) - (burst.first.elapsedClock ?? 0);
+      const common = { process: burst.name, count: String(burst.count), first: formatClock(burst.first.clock ?? 0), last: formatClock(burst.last.clock ?? 0) };
+      hits.push({
+        entry: burst.last,
+        values: { en: { ...common, window: formatDuration(span) }, ja: { ...common, window: formatDuration(span, "ja") } },
+        related: [{ entry: burst.first, message: { en: "The first failure of the loop", ja: "ループ最初の停止" } }],
+      });
+    };
+    return {
+      onEntry(entry, message) {
+        const down = PROCESS_DOWN.exec(message);
+        const name = down !== null ? down[1]! : message.includes(ASSERTION) ? (entry.processTag ?? "the process") : null;
+        if (name === null || entry.elapsedClock === null) return;
+        const burst = bursts.get(name);
+        if (burst !== undefined && entry.elapsedClock - (burst.last.elapsedClock ?? 0) <= RESTART_WINDOW_SECONDS) {
+          burst.last = entry;
+          burst.count++;
+          return;
+        }
+        if (burst !== undefined) close(burst);
+        bursts.set(name, { first: entry, last: entry, count: 1, name });
+      },
+      finish() {
+        bursts.forEach(close);
+        bursts.clear();
+        return hits;
+      },
+    };
+  },
+};
+
+const PEER_LOST = [
+  "HeartBeat Event for Side",
+  "Connection to Central Controller side",
+  "is not connected to the Central Controller",
+  "Isolated-Enabled",
+  "path changing to idle state",
+];
+const PEER_BACK = ["MDS is in service", "Paired", "path changing to active state", "successfully reinitialized", "is on-line", "is operational"];
+const PEER_OUTAGE_SECONDS = 5 * 60;
+
+/** A peer, side or path that went out of service and did not come back for the rest of the trace. */
+const peerNeverReturned: SequenceRuleDefinition = {
+  markers: [...PEER_LOST, ...PEER_BACK],
+  create() {
+    let lost: { entry: TraceEntry; what: string } | null = null;
+    return {
+      onEntry(entry, message) {
+        if (PEER_BACK.some((m) => message.includes(m)) && !message.includes("not operational")) {
+          lost = null;
+          return;
+        }
+        if (lost === null && PEER_LOST.some((m) => message.includes(m))) {
+          lost = { entry, what: message.length > 120 ? `${message.slice(0, 120)}…` : message };
+        }
+      },
+      finish(last) {
+        if (lost === null || last === null) return [];
+        const lasted = (last.elapsedClock ?? 0) - (lost.entry.elapsedClock ?? 0);
+        if (lasted < PEER_OUTAGE_SECONDS) return [];
+        const common = { what: lost.what, since: formatClock(lost.entry.clock ?? 0) };
+        return [{
+          entry: lost.entry,
+          values: { en: { ...common, lasted: formatDuration(lasted) }, ja: { ...common, lasted: formatDuration(lasted, "ja") } },
+          related: [{ entry: last, message: { en: "The trace ends here, still without it", ja: "復帰しないままトレースが終了" } }],
+        }];
+      },
+    };
+  },
+};
+
+const DATABASE_CONNECT = /^Connect to (\S+) database\./;
+const DATABASE_CONNECTED = /^Connected to (\S+) database\./;
+const DATABASE_CONNECT_SECONDS = 60;
+
+/** `Connect to <db> database.` with no `Connected to <db> database.` within a minute. */
+const databaseConnectIncomplete: SequenceRuleDefinition = {
+  markers: ["Connect to ", "Connected to "],
+  create() {
+    const hits: RuleHit[] = [];
+    let pending: { entry: TraceEntry; database: string } | null = null;
+    const report = (until: TraceEntry) => {
+      if (pending === null) return;
+      const waited = (until.elapsedClock ?? 0) - (pending.entry.elapsedClock ?? 0);
+      if (waited < DATABASE_CONNECT_SECONDS) return;
+      const common = { database: pending.database, startedAt: formatClock(pending.entry.clock ?? 0) };
+      hits.push({ entry: pending.entry, values: { en: { ...common, waited: formatDuration(waited) }, ja: { ...common, waited: formatDuration(waited, "ja") } }, related: [] });
+    };
+    return {
+      onEntry(entry, message) {
+        const connected = DATABASE_CONNECTED.exec(message);
+        if (connected !== null) {
+          if (pending !== null && pending.database === connected[1]) pending = null;
+          return;
+        }
+        const connect = DATABASE_CONNECT.exec(message);
+        if (connect !== null) {
+          report(entry);
+          pending = { entry, database: connect[1]! };
+        }
+      },
+      finish(last) {
+        if (last !== null) report(last);
+        pending = null;
+        return hits;
+      },
+    };
+  },
+};
+
 /** Rules by the name catalogue records give in `match.rule`; `run-together-entries` is layout, see analyze.ts. */
 export const sequenceRules: Readonly<Record<Exclude<SequenceRuleName, "run-together-entries">, SequenceRuleDefinition>> = {
   "state-receive-incomplete": receiveIncomplete,
   "state-send-aborted": sendAborted,
   "schema-version-mismatch": schemaMismatch,
+  "process-restart-loop": restartLoop,
+  "peer-never-returned": peerNeverReturned,
+  "database-connect-incomplete": databaseConnectIncomplete,
 };
