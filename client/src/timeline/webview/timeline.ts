@@ -119,7 +119,7 @@ class TimelineView {
   private svg: SVGSVGElement | undefined;
   private axis: SVGGElement | undefined;
   private clipRect: SVGRectElement | undefined;
-  private anchorLine: SVGLineElement | undefined;
+  private anchorLine: SVGPathElement | undefined;
   private lanes: Lane[] = [];
   private width = 0;
   private baseX: ScaleLinear<number, number> = scaleLinear();
@@ -370,7 +370,7 @@ class TimelineView {
     const anchor = anchorOf(this.model);
     this.anchorLine = undefined;
     if (anchor !== null) {
-      this.anchorLine = s("line", { class: "anchor-line", y1: TOP + 4, y2: TOP + 2 * LANE_HEIGHT + LANE_GAP, "aria-hidden": "true" });
+      this.anchorLine = s("path", { class: "anchor-line", "aria-hidden": "true" });
       svg.append(s("g", { "clip-path": "url(#plot-clip)" }, this.anchorLine));
     }
     this.axis = s("g", { class: "axis", transform: `translate(0, ${TOP + 2 * LANE_HEIGHT + LANE_GAP + 2})`, "aria-hidden": "true" });
@@ -545,8 +545,9 @@ class TimelineView {
     const anchor = anchorOf(this.model);
     if (anchor !== null && this.anchorLine !== undefined) {
       const ax = x(anchor.time + laneShift(anchor.sideIndex, this.view.offsetSeconds, this.view.swapped)).toFixed(1);
-      this.anchorLine.setAttribute("x1", ax);
-      this.anchorLine.setAttribute("x2", ax);
+      // Through both lanes, below their labels.
+      const d = this.lanes.map((lane) => `M${ax} ${lane.top + PHASE_Y - 4}V${lane.top + LANE_HEIGHT}`).join("");
+      this.anchorLine.setAttribute("d", d);
     }
     for (const lane of this.lanes) {
       const shift = laneShift(lane.sideIndex, this.view.offsetSeconds, this.view.swapped);
