@@ -26,7 +26,7 @@ import { hoverAt } from "./lsp/hover";
 import { explanationLanguage, normalizeSettings } from "./lsp/settings";
 import { documentSymbols } from "./lsp/symbols";
 import { explainRecord } from "./lsp/explanation";
-import { crossFileRelated } from "./lsp/pairing";
+import { crossFileRelated, pairDiagnostics } from "./lsp/pairing";
 import { registerLargeFileHandlers } from "./lsp/largeFiles";
 import { readTraceUri } from "./lsp/readTraceUri";
 import { analyzeTrace } from "./core/analyze";
@@ -93,16 +93,17 @@ export function startServer(connection: Connection): void {
       const doc = cache.get(document);
       const others = documents.all().filter((d) => d.uri !== document.uri).map((d) => cache.get(d));
       const crossFile = crossFileRelated(doc, others, language());
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(doc, language(), crossFile) });
+      const diagnostics = [...toDiagnostics(doc, language(), crossFile), ...pairDiagnostics(doc, others, language())];
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     } catch (error) {
       log(`analysis of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 
-  /** Other open traces with a transfer role: their related information may point at this one. */
+  /** Other open traces: their cross-file information may point at this one (analyses are cached). */
   function republishPeers(uri: string): void {
     for (const other of documents.all()) {
-      if (other.uri !== uri && cache.get(other).analysis.role !== null) publish(other);
+      if (other.uri !== uri) publish(other);
     }
   }
 
@@ -110,10 +111,8 @@ export function startServer(connection: Connection): void {
     const previous = pending.get(document.uri);
     if (previous !== undefined) clearTimeout(previous);
     const run = (current: TextDocument) => {
-      const roleBefore = cache.peekRole(current.uri);
       publish(current);
-      const roleAfter = cache.get(current).analysis.role;
-      if (roleAfter !== null || roleBefore !== null) republishPeers(current.uri);
+      republishPeers(current.uri);
     };
     if (delay === 0) {
       pending.delete(document.uri);
@@ -190,10 +189,9 @@ export function startServer(connection: Connection): void {
     if (timer !== undefined) clearTimeout(timer);
     pending.delete(event.document.uri);
     justOpened.delete(event.document.uri);
-    const hadRole = cache.peekRole(event.document.uri) !== null;
     cache.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-    if (hadRole) republishPeers(event.document.uri);
+    republishPeers(event.document.uri);
   });
 
   connection.onHover(guarded("hover", (params) => {

@@ -249,3 +249,25 @@ describe("code actions resolved on demand", () => {
     }
   });
 });
+
+describe("configuration checksums of both sides", () => {
+  it("flags a checksum that differs at the same update key when both traces are open", async () => {
+    const server = await startServer({ locale: "en" });
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), "icm-pair-"));
+      const a = path.join(dir, "LoggerA-lgr.txt");
+      const b = path.join(dir, "LoggerB-lgr.txt");
+      writeFileSync(a, "23:27:03 Trace: Checksum config complete: Rows = 23442, bytes = 13409511, checksum = 783166570, updateKey = 310473991055\n");
+      writeFileSync(b, "16:47:20 Trace: Checksum config complete: Rows = 23441, bytes = 13409380, checksum = 105112298, updateKey = 310473991055\n");
+      const first = await server.open(a);
+      assert.deepEqual(first.diagnostics, []);
+      const update = server.diagnostics(first.uri);
+      const second = await server.open(b);
+      assert.deepEqual(second.diagnostics.map((d) => d.code), ["config-checksum-differs"]);
+      assert.deepEqual((await update).map((d) => d.code), ["config-checksum-differs"]);
+      assert.equal(second.diagnostics[0]!.relatedInformation?.[0]?.location.uri, first.uri);
+    } finally {
+      await server.stop();
+    }
+  });
+});

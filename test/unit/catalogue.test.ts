@@ -8,6 +8,7 @@ import { catalogue, win32Error, win32Errors } from "../../server/src/catalogue";
 import { pendingSequenceRecords } from "../../server/src/catalogue/records/pendingSequence";
 import type { FailureRecord, Localized, QuickFixHint } from "../../server/src/catalogue/types";
 import { analyzeTrace } from "../../server/src/core/analyze";
+import { checksumDifferences } from "../../server/src/core/pairRules";
 import { fillTemplate } from "../../server/src/core/findings";
 import { sample } from "./helpers";
 
@@ -16,6 +17,8 @@ interface Fixture {
   readonly text: string;
   /** Entries that look alike but must not produce this record. */
   readonly near?: readonly string[];
+  /** For a rule over both sides: the other side's trace. */
+  readonly peer?: string;
 }
 
 const temp = (code: number, text: string) =>
@@ -47,6 +50,11 @@ const fixtures: Readonly<Record<string, Fixture>> = {
     near: ["23:27:04 Initiating state transfer RECEIVE operation.\n23:27:30 Trace: State transfer complete."],
   },
   // Database schema (database.ts)
+  // Both sides together (pairs.ts)
+  "config-checksum-differs": {
+    text: "23:27:03 Trace: Checksum config complete: Rows = 23442, bytes = 13409511, checksum = 783166570, updateKey = 310473991055",
+    peer: "16:47:20 Trace: Checksum config complete: Rows = 23441, bytes = 13409380, checksum = 105112298, updateKey = 310473991055",
+  },
   // Rules over several entries (operations.ts)
   "process-restart-loop": {
     text: [
@@ -393,6 +401,17 @@ describe("catalogue fixtures", () => {
   for (const record of catalogue) {
     const fixture = fixtures[record.id];
     if (fixture === undefined) continue;
+
+    if (record.match.kind === "pair") {
+      it(`${record.id}: its two traces together produce its finding, the same trace twice does not`, () => {
+        const [finding, ...more] = checksumDifferences(analyzeTrace(`${fixture.text}\n`), analyzeTrace(`${fixture.peer ?? ""}\n`));
+        assert.equal(finding?.id, record.id);
+        assert.equal(more.length, 0);
+        for (const language of ["en", "ja"] as const) assert.doesNotMatch(finding!.message[language], PLACEHOLDER);
+        assert.deepEqual(checksumDifferences(analyzeTrace(fixture.text), analyzeTrace(fixture.text)), []);
+      });
+      continue;
+    }
 
     it(`${record.id}: its fixture produces its finding${record.match.kind === "line" ? ", and only that one" : ""}`, () => {
       const analysis = analyzeTrace(`${fixture.text}\n`);

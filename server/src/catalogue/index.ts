@@ -7,6 +7,7 @@ import { layoutRecords } from "./records/layout";
 import { networkRecords } from "./records/network";
 import { nodeManagerRecords } from "./records/nodeManager";
 import { operationRecords } from "./records/operations";
+import { pairRecords } from "./records/pairs";
 import { peripheralRecords } from "./records/peripheral";
 import { replicationRecords } from "./records/replication";
 import { routerRecords } from "./records/router";
@@ -23,6 +24,7 @@ export const catalogue: readonly FailureRecord[] = [
   ...checksumRecords,
   ...nodeManagerRecords,
   ...operationRecords,
+  ...pairRecords,
   ...networkRecords,
   ...routerRecords,
   ...peripheralRecords,

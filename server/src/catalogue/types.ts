@@ -10,7 +10,13 @@ export interface Localized<T = string> {
 }
 
 /** What a record recognises. */
-export type RecordMatch = LineMatch | SequenceMatch;
+export type RecordMatch = LineMatch | SequenceMatch | PairMatch;
+
+/** A rule over the two sides' traces together, implemented in `core/pairRules.ts`. */
+export interface PairMatch {
+  readonly kind: "pair";
+  readonly rule: "config-checksum-differs";
+}
 
 /** One entry whose message contains `anchor` (and, when given, matches `pattern`). */
 export interface LineMatch {

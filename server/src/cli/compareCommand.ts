@@ -47,6 +47,12 @@ export function compareAsJson(model: CompareModel, language: Language) {
       })),
       fixes: model.verdict.fixes[language],
     },
+    pairIssues: model.pairIssues.map((issue) => ({
+      code: issue.id,
+      severity: issue.severity,
+      message: issue.message[language],
+      evidence: issue.evidence.map((e) => ({ file: model.sides[e.sideIndex]!.file, line: e.line + 1, column: e.column + 1, clock: e.clock, text: e.text })),
+    })),
   };
 }
 

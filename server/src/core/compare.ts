@@ -9,6 +9,7 @@ import { describeApiError } from "./apiError";
 import { formatClock, formatDuration, SECONDS_PER_DAY } from "./clock";
 import { entryText, type TraceEntry } from "./entries";
 import { compareSeverity } from "./findings";
+import { checksumDifferences } from "./pairRules";
 import { sideFromFileName, type PairSide, type TransferRole } from "./traceFacts";
 import { tracePhases, transferEvents, type PhaseKind, type TracePhase, type TransferEventKind } from "./transferEvents";
 
@@ -87,6 +88,14 @@ export interface Verdict {
   readonly fixes: Localized<readonly string[]>;
 }
 
+/** A failure that shows only in both traces together, with its line on each side. */
+export interface PairIssue {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly message: Localized;
+  readonly evidence: readonly EvidenceLine[];
+}
+
 export interface CompareModel {
   /** Side A first when the sides are known; otherwise the receiving side first. */
   readonly sides: readonly [CompareSide, CompareSide];
@@ -95,6 +104,8 @@ export interface CompareModel {
   /** Where the offset comes from: the sender's prepare and the receiver's initiate, or none. */
   readonly offsetAnchor: "transfer" | "first-entries" | "none";
   readonly verdict: Verdict;
+  /** Failures of the pair besides the verdict (e.g. configuration checksums that differ). */
+  readonly pairIssues: readonly PairIssue[];
 }
 
 /** Events per side beyond which ordinary entries are left out (key events and failures stay). */
@@ -116,7 +127,13 @@ export function compareTraces(first: CompareInput, second: CompareInput): Compar
   const [a, b] = works as [SideWork, SideWork];
   const { offset, anchor } = alignment(a, b);
   const sides: [CompareSide, CompareSide] = [describeSide(a), describeSide(b)];
-  return { sides, offsetSeconds: offset, offsetAnchor: anchor, verdict: judge(works as [SideWork, SideWork]) };
+  const pairIssues = checksumDifferences(a.input.analysis, b.input.analysis, [a.side ?? "A", b.side ?? "B"]).map((f) => ({
+    id: f.id,
+    severity: f.severity,
+    message: f.message,
+    evidence: [evidence(a, 0, f.entries[0].index), evidence(b, 1, f.entries[1].index)],
+  }));
+  return { sides, offsetSeconds: offset, offsetAnchor: anchor, verdict: judge(works as [SideWork, SideWork]), pairIssues };
 }
 
 function prepareSide(input: CompareInput): SideWork {

@@ -37,5 +37,9 @@ export function compareAsText(model: CompareModel, language: Language): string {
   }
   const fixes = model.verdict.fixes[language];
   if (fixes.length > 0) out.push(`${w.fixes}:`, ...fixes.map((f) => `  - ${f}`));
+  for (const issue of model.pairIssues) {
+    out.push("", `${issue.severity} ${issue.id}: ${issue.message[language]}`);
+    for (const e of issue.evidence) out.push(`  ${model.sides[e.sideIndex]!.file}:${e.line + 1}:${e.column + 1}: ${e.text}`);
+  }
   return `${out.join("\n")}\n`;
 }

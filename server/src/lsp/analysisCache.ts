@@ -44,11 +44,6 @@ export class AnalysisCache {
     return value;
   }
 
-  /** The role in the last analysis of `uri`, without analysing anything. */
-  peekRole(uri: string): string | null {
-    return this.slots.get(uri)?.value.analysis.role ?? null;
-  }
-
   forget(uri: string): void {
     this.slots.delete(uri);
   }

@@ -1,7 +1,9 @@
 // When both sides of a transfer are open, the receiver's stall points at the sender's failing
 // line and the sender's failure at the receiver's wait: related information across files.
 
-import type { DiagnosticRelatedInformation } from "vscode-languageserver";
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
+import { checksumDifferences } from "../core/pairRules";
+import { DIAGNOSTIC_SOURCE } from "../shared/protocol";
 import type { Language } from "../catalogue/types";
 import type { DocumentAnalysis } from "./analysisCache";
 import { rangeOf } from "./diagnostics";
@@ -42,4 +44,29 @@ export function crossFileRelated(doc: DocumentAnalysis, others: readonly Documen
     if (links.length > 0) related.set(index, links);
   });
   return related;
+}
+
+/** Diagnostics that need both traces: configuration checksums that differ at the same update key. */
+export function pairDiagnostics(doc: DocumentAnalysis, others: readonly DocumentAnalysis[], language: Language): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const peer of others) {
+    if (peer.uri === doc.uri) continue;
+    const mine = doc.analysis.side ?? (peer.analysis.side === "A" ? "B" : "A");
+    const theirs = peer.analysis.side ?? (mine === "A" ? "B" : "A");
+    for (const finding of checksumDifferences(doc.analysis, peer.analysis, [mine, theirs])) {
+      const [own, other] = finding.entries;
+      diagnostics.push({
+        range: rangeOf(doc, own.start, own.contentEnd),
+        severity: finding.severity === "error" ? DiagnosticSeverity.Error : finding.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+        code: finding.id,
+        source: DIAGNOSTIC_SOURCE,
+        message: finding.message[language],
+        relatedInformation: [{
+          location: { uri: peer.uri, range: rangeOf(peer, other.start, other.contentEnd) },
+          message: language === "ja" ? "相手側のチェックサム" : "The other side's checksum",
+        }],
+      });
+    }
+  }
+  return diagnostics;
 }
