@@ -31,6 +31,7 @@ import { registerLargeFileHandlers } from "./lsp/largeFiles";
 import { readTraceUri } from "./lsp/readTraceUri";
 import { analyzeTrace } from "./core/analyze";
 import { compareTraces } from "./core/compare";
+import { sideFromFileName } from "./core/traceFacts";
 import {
   analyzeFileRequest,
   analyzeFolderRequest,
@@ -221,7 +222,7 @@ export function startServer(connection: Connection): void {
     if (document === undefined) return null;
     const { analysis } = cache.get(document);
     return {
-      side: analysis.side,
+      side: analysis.side ?? sideFromFileName(decodeURIComponent(document.uri)),
       role: analysis.role,
       entries: analysis.split.entries.filter((e) => e.kind === "entry").length,
       errors: analysis.findings.filter((f) => f.severity === "error").length,

@@ -3,9 +3,9 @@
 // other piece of text is escaped, so a pasted ticket shows `<cust_inst>` rather than eating it.
 
 import type { Language } from "../catalogue/types";
-import type { CompareModel } from "../core/compare";
+import type { CompareModel, EvidenceLine } from "../core/compare";
 import { codeSpan } from "../lsp/markdown";
-import { clockText, formatOffset, laneLabel, sideName } from "./compareTimeline";
+import { clockText, formatOffset, laneLabel, pairIssuesOf, sideName } from "./compareTimeline";
 
 export interface MarkdownOptions {
   /** How to name the two files (e.g. workspace-relative paths); defaults to the model's. */
@@ -23,6 +23,7 @@ const WORDS = {
     evidence: "Evidence",
     fixes: "Fixes",
     noEvidence: "No evidence lines.",
+    pairIssues: "Also found in both traces together",
     on: (clock: string, side: string) => `${clock} on ${side}'s clock`,
   },
   ja: {
@@ -33,6 +34,7 @@ const WORDS = {
     evidence: "根拠",
     fixes: "対処",
     noEvidence: "根拠の行はありません。",
+    pairIssues: "両方のトレースを合わせて見つかった問題",
     on: (clock: string, side: string) => `${side} の時計で ${clock}`,
   },
 };
@@ -53,20 +55,30 @@ export function compareAsMarkdown(model: CompareModel, language: Language, optio
   out.push(`**${escapeMarkdownText(w.verdict)}**: ${escapeMarkdownText(model.verdict.summary[language])}`, "");
   out.push(`**${escapeMarkdownText(w.evidence)}**`, "");
   if (model.verdict.evidence.length === 0) out.push(escapeMarkdownText(w.noEvidence, { startsLine: true }));
-  for (const e of model.verdict.evidence) {
-    const side = model.sides[e.sideIndex];
-    if (side === undefined) continue;
-    const where = `${files[e.sideIndex]!}:${e.line + 1}:${e.column + 1}`;
-    // The entry's time on sides[0]'s clock, for lines from the other side.
-    const aligned = e.sideIndex === 1 ? alignedClock(model, e.entryIndex, offset) : null;
-    const time = aligned === null ? codeSpan(e.clock) : `${codeSpan(e.clock)} (${escapeMarkdownText(w.on(aligned, sideName(model.sides[0], language)))})`;
-    out.push(`- ${escapeMarkdownText(labels[e.sideIndex]!)}, ${time}, ${codeSpan(where)}:`);
-    out.push(`  ${codeSpan(e.text)}`);
-  }
+  const evidenceLines = (lines: readonly EvidenceLine[], indent: string) => {
+    for (const e of lines) {
+      if (model.sides[e.sideIndex] === undefined) continue;
+      const where = `${files[e.sideIndex]!}:${e.line + 1}:${e.column + 1}`;
+      // The entry's time on sides[0]'s clock, for lines from the other side.
+      const aligned = e.sideIndex === 1 ? alignedClock(model, e.entryIndex, offset) : null;
+      const time = aligned === null ? codeSpan(e.clock) : `${codeSpan(e.clock)} (${escapeMarkdownText(w.on(aligned, sideName(model.sides[0], language)))})`;
+      out.push(`${indent}- ${escapeMarkdownText(labels[e.sideIndex]!)}, ${time}, ${codeSpan(where)}:`);
+      out.push(`${indent}  ${codeSpan(e.text)}`);
+    }
+  };
+  evidenceLines(model.verdict.evidence, "");
   const fixes = model.verdict.fixes[language];
   if (fixes.length > 0) {
     out.push("", `**${escapeMarkdownText(w.fixes)}**`, "");
     fixes.forEach((fix, i) => out.push(`${i + 1}. ${escapeMarkdownText(fix)}`));
+  }
+  const issues = pairIssuesOf(model);
+  if (issues.length > 0) {
+    out.push("", `**${escapeMarkdownText(w.pairIssues)}**`, "");
+    for (const issue of issues) {
+      out.push(`- ${codeSpan(issue.id)} (${escapeMarkdownText(issue.severity)}): ${escapeMarkdownText(issue.message[language])}`);
+      evidenceLines(issue.evidence, "  ");
+    }
   }
   return `${out.join("\n")}\n`;
 }

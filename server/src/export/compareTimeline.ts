@@ -7,7 +7,7 @@
 
 import type { Language } from "../catalogue/types";
 import { formatClock, formatDuration } from "../core/clock";
-import type { CompareEvent, CompareModel, ComparePhase, CompareSide } from "../core/compare";
+import type { CompareEvent, CompareModel, ComparePhase, CompareSide, EvidenceLine } from "../core/compare";
 
 /** What the view keeps between loads (with `vscode.setState`) besides the model. */
 export interface TimelineViewState {
@@ -103,6 +103,23 @@ export function anchorOf(model: CompareModel): { readonly sideIndex: number; rea
   if (side === undefined) return null;
   const receive = [...side.phases].reverse().find((phase) => phase.kind === "receive");
   return receive === undefined ? null : { sideIndex, time: receive.start };
+}
+
+/** A failure seen only in both traces together (e.g. configuration checksums that differ). */
+export interface PairIssueView {
+  readonly id: string;
+  readonly severity: "error" | "warning" | "information" | "hint";
+  readonly message: { readonly en: string; readonly ja: string };
+  readonly evidence: readonly EvidenceLine[];
+}
+
+/**
+ * The model's pair issues, when the server sends them: read defensively, since older servers do
+ * not, and a webview must not break on a field it cannot find.
+ */
+export function pairIssuesOf(model: CompareModel): readonly PairIssueView[] {
+  const issues = (model as { readonly pairIssues?: unknown }).pairIssues;
+  return Array.isArray(issues) ? (issues as PairIssueView[]).filter((i) => typeof i?.id === "string" && Array.isArray(i.evidence)) : [];
 }
 
 /** Whether an event is worth a row and a tab stop: a key event of the transfer or a finding. */
@@ -278,6 +295,7 @@ export const TIMELINE_WORDS = {
     evidence: "Evidence",
     fixes: "Fixes",
     fixesCount: "Fixes ({0})",
+    pairIssues: "Also found in both traces together",
     chart: "Timeline of both sides",
     lane: "Lane",
     axis: "Time axis: {0}'s clock",
@@ -351,6 +369,7 @@ export const TIMELINE_WORDS = {
     evidence: "根拠",
     fixes: "対処",
     fixesCount: "対処（{0} 件）",
+    pairIssues: "両方のトレースを合わせて見つかった問題",
     chart: "両サイドのタイムライン",
     lane: "レーン",
     axis: "時間軸: {0} の時計",
