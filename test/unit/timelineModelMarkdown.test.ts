@@ -56,6 +56,16 @@ describe("diagnosis as Markdown", () => {
     assert.equal(line, "  ````16:47:39 <img src=x onerror=alert(1)> ``` `x` <script>alert(1)</script> second line````");
   });
 
+  it("lists the pair's other issues with their lines on both sides, when the model has them", () => {
+    const model = seedModel();
+    const [a, b] = [model.verdict.evidence[0]!, model.verdict.evidence.find((e) => e.sideIndex === 1)!];
+    const pairIssues = [{ id: "config-checksum-mismatch", severity: "error" as const, message: { en: "Checksums <differ>.", ja: "チェックサムが違います。" }, evidence: [a, b] }];
+    const withIssues = { ...model, pairIssues };
+    const md = compareAsMarkdown(withIssues, "en");
+    assert.match(md, /\*\*Also found in both traces together\*\*\n\n- `config-checksum-mismatch` \(error\): Checksums \\<differ\\>\.\n {2}- Side A · receiving, `23:27:04`/);
+    assert.doesNotMatch(compareAsMarkdown(model, "en"), /Also found/);
+  });
+
   it("escapes what Markdown would read as markup in plain text", () => {
     assert.equal(escapeMarkdownText("a <b> *c* _d_ [e](f) `g` | ~h~ \\ &amp;"), "a \\<b\\> \\*c\\* \\_d\\_ \\[e\\](f) \\`g\\` \\| \\~h\\~ \\\\ \\&amp;");
     assert.equal(escapeMarkdownText("# not a heading", { startsLine: true }), "\\# not a heading");

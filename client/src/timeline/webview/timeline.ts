@@ -7,7 +7,7 @@ import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { select } from "d3-selection";
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from "d3-zoom";
 import type { Language } from "../../../../server/src/catalogue/types";
-import type { CompareEvent, CompareModel, CompareSide } from "../../../../server/src/core/compare";
+import type { CompareEvent, CompareModel, CompareSide, EvidenceLine } from "../../../../server/src/core/compare";
 import {
   anchorOf,
   clockText,
@@ -23,6 +23,7 @@ import {
   laneShift,
   sideName,
   offsetFromDisplayed,
+  pairIssuesOf,
   phaseLabel,
   severityLabel,
   placeMarks,
@@ -286,20 +287,17 @@ class TimelineView {
     );
     if (verdict.evidence.length > 0) {
       const list = h("ul", { class: "evidence", "aria-labelledby": "evidence-title" });
-      for (const e of verdict.evidence) {
-        const side = this.model.sides[e.sideIndex];
-        if (side === undefined) continue;
-        const file = (this.fileNames[e.sideIndex] ?? side.file).replace(/^.*[\\/]/, "");
-        const link = h(
-          "button",
-          { class: "link", type: "button", title: w.open, "data-side-index": e.sideIndex, "data-line": e.line, "data-column": e.column },
-          `${sideName(side, this.language)} ${e.clock} · ${file}:${e.line + 1}:${e.column + 1}`,
-        );
-        link.addEventListener("click", () => reveal(e.sideIndex, e.line, e.column));
-        // The whole entry is in the tooltip and the accessible text; the line is cut to fit.
-        list.append(h("li", {}, link, h("code", { class: "entry-text", title: e.text }, e.text)));
-      }
+      for (const e of verdict.evidence) list.append(this.evidenceItem(e));
       section.append(h("h3", { id: "evidence-title" }, w.evidence), list);
+    }
+    const issues = pairIssuesOf(this.model);
+    if (issues.length > 0) {
+      const list = h("ul", { class: "evidence pair-issues", "aria-labelledby": "pair-issues-title" });
+      for (const issue of issues) {
+        list.append(h("li", { class: `pair-issue sev-${issue.severity}`, "data-id": issue.id }, h("code", {}, issue.id), ` ${issue.message[this.language]}`));
+        for (const e of issue.evidence) list.append(this.evidenceItem(e));
+      }
+      section.append(h("h3", { id: "pair-issues-title" }, w.pairIssues), list);
     }
     const fixes = verdict.fixes[this.language];
     if (fixes.length > 0) {
@@ -308,6 +306,20 @@ class TimelineView {
       );
     }
     return section;
+  }
+
+  /** One evidence line: where it is (a link that opens it), then the entry cut to the width. */
+  private evidenceItem(e: EvidenceLine): HTMLLIElement {
+    const side = this.model.sides[e.sideIndex]!;
+    const file = (this.fileNames[e.sideIndex] ?? side.file).replace(/^.*[\\/]/, "");
+    const link = h(
+      "button",
+      { class: "link", type: "button", title: this.words.open, "data-side-index": e.sideIndex, "data-line": e.line, "data-column": e.column },
+      `${sideName(side, this.language)} ${e.clock} · ${file}:${e.line + 1}:${e.column + 1}`,
+    );
+    link.addEventListener("click", () => reveal(e.sideIndex, e.line, e.column));
+    // The whole entry is in the tooltip and the accessible text.
+    return h("li", {}, link, h("code", { class: "entry-text", title: e.text }, e.text));
   }
 
   // ---- chart ---------------------------------------------------------------------------------
