@@ -49,6 +49,25 @@ const lineRecords: readonly LineRecord[] = catalogue.flatMap((record) =>
   record.match.kind === "line" ? [{ record, match: record.match }] : [],
 );
 
+/** Line records by their anchor, each list in catalogue (priority) order. */
+const recordsByAnchor = new Map<string, LineRecord[]>();
+lineRecords.forEach((lineRecord) => {
+  const list = recordsByAnchor.get(lineRecord.match.anchor) ?? [];
+  list.push(lineRecord);
+  recordsByAnchor.set(lineRecord.match.anchor, list);
+});
+const priority = new Map(lineRecords.map((r, i) => [r, i]));
+
+/** The line records whose anchor the message holds, in priority order. */
+function candidateRecords(found: ReadonlySet<string>): LineRecord[] {
+  const candidates: LineRecord[] = [];
+  for (const word of found) {
+    const list = recordsByAnchor.get(word);
+    if (list !== undefined) candidates.push(...list);
+  }
+  return candidates.length > 1 ? candidates.sort((a, b) => priority.get(a)! - priority.get(b)!) : candidates;
+}
+
 interface ActiveRule {
   readonly record: FailureRecord;
   readonly rule: SequenceRule;
@@ -121,9 +140,8 @@ export class FindingCollector {
   private matchLine(entry: TraceEntry, message: string, found: ReadonlySet<string>): void {
     let apiError: number | null | undefined;
     let matchedSpecific = false;
-    for (const { record, match } of lineRecords) {
+    for (const { record, match } of candidateRecords(found)) {
       if (match.fallback === true && matchedSpecific) continue;
-      if (!found.has(match.anchor)) continue;
       let groups: Record<string, string> = {};
       if (match.pattern !== undefined) {
         const found = match.pattern.exec(message);

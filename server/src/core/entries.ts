@@ -118,6 +118,7 @@ const KIND_PREAMBLE = 1;
 const KIND_HEADER = 2;
 const KIND_NAMES: readonly EntryKind[] = ["entry", "preamble", "header"];
 const NO_ZONE = -32768;
+const MESSAGE_START_UNREAD = -1;
 
 /** Entries as columns of typed arrays: millions of entries without millions of objects. */
 class EntryTable {
@@ -195,7 +196,7 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
       const i = kept[k]!;
       const pos = candidates.pos[i]!;
       while (h < headers.length && headers[h]!.pos < pos) builder.header(headers[h++]!);
-      builder.time(pos, candidates.clock[i]!, candidates.length[i]!);
+      builder.time(pos, candidates.clock[i]!);
     }
     while (h < headers.length) builder.header(headers[h++]!);
   }
@@ -228,11 +229,22 @@ class TableBuilder {
     this.table.push(header.pos, header.pos, KIND_HEADER, Number.NaN, Number.NaN, header.date, NO_ZONE);
   }
 
-  time(pos: number, clock: number, clockLength: number): void {
+  time(pos: number, clock: number): void {
     if (this.previousClock !== null && isMidnightRollover(this.previousClock, clock)) this.daysPassed++;
     this.previousClock = clock;
-    const date = this.day === null ? null : addDays(this.day, this.daysPassed);
-    this.table.push(pos, standardMessageStart(this.text, pos, clockLength), KIND_ENTRY, clock, clock + this.daysPassed * SECONDS_PER_DAY, date, NO_ZONE);
+    // The message start is read on demand: most entries of a large trace are never looked into.
+    this.table.push(pos, MESSAGE_START_UNREAD, KIND_ENTRY, clock, clock + this.daysPassed * SECONDS_PER_DAY, this.currentDate(), NO_ZONE);
+  }
+
+  private dateFor: { day: string; daysPassed: number; date: string } | null = null;
+
+  /** The date of entries under the current day header, computed once per day. */
+  private currentDate(): string | null {
+    if (this.day === null) return null;
+    if (this.dateFor === null || this.dateFor.day !== this.day || this.dateFor.daysPassed !== this.daysPassed) {
+      this.dateFor = { day: this.day, daysPassed: this.daysPassed, date: addDays(this.day, this.daysPassed) };
+    }
+    return this.dateFor.date;
   }
 
   cisco(head: EntryHead): void {
@@ -333,7 +345,14 @@ class TraceSplit implements EntrySplit {
   }
 
   messageStartOf(index: number): number {
-    return this.table.messageStart[index]!;
+    const t = this.table;
+    let at = t.messageStart[index]!;
+    if (at === MESSAGE_START_UNREAD) {
+      const start = t.start[index]!;
+      at = standardMessageStart(this.text, start, this.text.charCodeAt(start + 8) === 46 ? 12 : 8);
+      t.messageStart[index] = at;
+    }
+    return at;
   }
 
   isTimed(index: number): boolean {
@@ -371,7 +390,7 @@ class TraceSplit implements EntrySplit {
       start,
       end,
       contentEnd,
-      messageStart: timed ? Math.min(t.messageStart[index]!, contentEnd) : start,
+      messageStart: timed ? Math.min(this.messageStartOf(index), contentEnd) : start,
       line: startPos.line,
       column: startPos.character,
       endLine: endPos.line,
