@@ -224,7 +224,7 @@ export function startServer(connection: Connection): void {
     return {
       side: analysis.side ?? sideFromFileName(decodeURIComponent(document.uri)),
       role: analysis.role,
-      entries: analysis.split.entries.filter((e) => e.kind === "entry").length,
+      entries: analysis.split.timedCount,
       errors: analysis.findings.filter((f) => f.severity === "error").length,
       warnings: analysis.findings.filter((f) => f.severity === "warning").length,
     };
@@ -236,8 +236,11 @@ export function startServer(connection: Connection): void {
     const doc = cache.get(documentOf(params));
     const wanted = readClockText(typeof params.time === "string" ? params.time : "");
     if (wanted === null) throw new ResponseError(ErrorCodes.InvalidParams, "time must be HH:MM or HH:MM:SS");
-    const entry = doc.analysis.split.entries.find((e) => e.clock !== null && e.clock >= wanted);
-    if (entry === undefined) return null;
+    const { split } = doc.analysis;
+    let index = 0;
+    while (index < split.count && !((split.clockOf(index) ?? -1) >= wanted)) index++;
+    if (index >= split.count) return null;
+    const entry = split.entryAt(index);
     const text = doc.analysis.split.text;
     return { line: entry.line, character: entry.column, time: text.slice(entry.start, entry.start + 8) };
   }));

@@ -5,11 +5,13 @@ import { analyzeTrace } from "../core/analyze";
 import { compareTraces, type CompareModel } from "../core/compare";
 import { compareAsText } from "../export/compareText";
 import { compareAsHtml } from "../export/compareHtml";
+import { compareAsMarkdown } from "../export/compareMarkdown";
 import type { Language } from "../catalogue/types";
 import { CliError, readTraceFile, type CliIo } from "./io";
 
 export interface CompareOptions {
   readonly json: boolean;
+  readonly markdown: boolean;
   readonly html: string | undefined;
   readonly language: Language;
   readonly encoding: string | undefined;
@@ -67,6 +69,7 @@ export async function runCompare(files: readonly string[], options: CompareOptio
     io.stderr(`icm-trace: wrote ${options.html}\n`);
   }
   if (options.json) io.stdout(`${JSON.stringify(compareAsJson(model, options.language), null, 2)}\n`);
+  else if (options.markdown) io.stdout(compareAsMarkdown(model, options.language));
   else if (options.html === undefined) io.stdout(compareAsText(model, options.language));
   return 0;
 }

@@ -15,6 +15,7 @@ Commands:
   split FILE                  print each trace entry on its own line
   check [--json] FILE...      report known failures (exit 1 when any error is found)
   compare [--json] FILE FILE  both sides of a state transfer, aligned, with a verdict
+  compare --markdown FILE FILE  the diagnosis as Markdown, for a support ticket
   compare --html OUT FILE FILE  write the timeline as a self-contained HTML page
   catalogue [--json]          list the known failures
 
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         hints: { type: "boolean" },
         lang: { type: "string" },
         html: { type: "string" },
+        markdown: { type: "boolean" },
         encoding: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -69,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "check":
         return await runCheck(files, { json: values.json === true, hints: values.hints === true, language, ...(encoding === undefined ? {} : { encoding }) }, io);
       case "compare":
-        return await runCompare(files, { json: values.json === true, html: values.html, language, encoding }, io);
+        return await runCompare(files, { json: values.json === true, markdown: values.markdown === true, html: values.html, language, encoding }, io);
       case "catalogue":
       case "catalog":
         return runCatalogue({ json: values.json === true, language }, io);

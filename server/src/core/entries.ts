@@ -94,6 +94,10 @@ export interface EntrySplit {
   readonly runTogetherLines: readonly number[];
   /** Cheap per-entry reads, without making entry objects. */
   startOf(index: number): number;
+  /** The index of the entry holding `offset`. */
+  indexAt(offset: number): number;
+  /** Seconds since midnight, or null for preamble and headers. */
+  clockOf(index: number): number | null;
   endOf(index: number): number;
   messageStartOf(index: number): number;
   isTimed(index: number): boolean;
@@ -338,6 +342,22 @@ class TraceSplit implements EntrySplit {
 
   startOf(index: number): number {
     return this.table.start[index]!;
+  }
+
+  indexAt(offset: number): number {
+    const starts = this.table.start;
+    let low = 0;
+    let high = this.table.count - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  clockOf(index: number): number | null {
+    return this.table.kind[index] === KIND_ENTRY ? this.table.clock[index]! : null;
   }
 
   endOf(index: number): number {

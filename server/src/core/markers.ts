@@ -41,22 +41,25 @@ export function markersIn(message: string): Set<string> {
 }
 
 /** Indices of the entries whose message holds a marker, in order. */
-export function entryMarkers(split: EntrySplit): number[] {
-  const marked: number[] = [];
-  const { text } = split;
-  const markAt = (at: number, length: number, e: number): number => {
-    if (split.isTimed(e) && at >= split.messageStartOf(e) && at + length <= contentEndOf(split, e)) {
-      if (marked[marked.length - 1] !== e) marked.push(e);
-      // One marker is enough: the entry is checked in full later.
+/** Indices of the timed entries whose message holds one of the set's words, in order. */
+export function entriesHolding(split: EntrySplit, words: LiteralSet): number[] {
+  const found: number[] = [];
+  let e = 0;
+  words.scan(split.text, (at, word) => {
+    while (e < split.count && split.endOf(e) <= at) e++;
+    if (e >= split.count) return split.text.length;
+    if (split.isTimed(e) && at >= split.messageStartOf(e) && at + word.length <= contentEndOf(split, e)) {
+      if (found[found.length - 1] !== e) found.push(e);
       return split.endOf(e);
     }
     return at + 1;
-  };
-  let e = 0;
-  LONG_MARKERS.scan(text, (at, word) => {
-    while (e < split.count && split.endOf(e) <= at) e++;
-    return e >= split.count ? text.length : markAt(at, word.length, e);
   });
+  return found;
+}
+
+export function entryMarkers(split: EntrySplit): number[] {
+  const { text } = split;
+  const marked = entriesHolding(split, LONG_MARKERS);
   if (SHORT_MARKERS.length === 0) return marked;
   const all = new Set(marked);
   for (const word of SHORT_MARKERS) {

@@ -30,8 +30,8 @@ function checksumsByUpdateKey(analysis: TraceAnalysis): Map<string, Checksum> {
   const { split } = analysis;
   // The marker is rare: find it with one search rather than reading every entry.
   for (let at = split.text.indexOf(CHECKSUM); at !== -1; at = split.text.indexOf(CHECKSUM, at + CHECKSUM.length)) {
-    const entry = split.entries.find((e) => e.start <= at && at < e.end);
-    if (entry === undefined) continue;
+    if (split.count === 0) break;
+    const entry = split.entryAt(split.indexAt(at));
     const match = CHECKSUM_LINE.exec(entryMessage(split, entry));
     if (match !== null) found.set(match[4]!, { entry, rows: match[1]!, bytes: match[2]!, checksum: match[3]! });
   }

@@ -11,7 +11,9 @@ export interface TextInsertion {
 /** One line break before every entry that starts mid-line; nothing else changes. */
 export function lineBreakInsertions(split: EntrySplit): TextInsertion[] {
   const eol = split.lineIndex.preferredLineEnding();
-  return split.entries.filter((e) => e.midLine).map((e) => ({ offset: e.start, text: eol }));
+  const insertions: TextInsertion[] = [];
+  for (let i = 0; i < split.count; i++) if (split.isMidLine(i)) insertions.push({ offset: split.startOf(i), text: eol });
+  return insertions;
 }
 
 /** The text with every entry on a line of its own. */

@@ -2,6 +2,8 @@
 // receive) and the phases they form. The outline and the A/B compare model read these.
 
 import { entryMessage, type EntrySplit, type TraceEntry } from "./entries";
+import { LiteralSet } from "./literalSet";
+import { caseVariants, entriesHolding } from "./markers";
 import {
   RECEIVE_START, RECEIVE_WAIT, SEND_CLEANUP, SEND_PREPARE, SEND_SETUP_FAILED, TEMP_FILE_FAILED,
 } from "./sequenceRules";
@@ -73,12 +75,15 @@ function classify(message: string): TransferEventKind | null {
   return null;
 }
 
+// Only entries holding a marker can be events: find them with one scan, read only those.
+const EVENT_WORDS = new LiteralSet(MARKERS.flatMap((m) => (m.ignoreCase === true ? caseVariants(m.text) : [m.text.trim()])));
+
 export function transferEvents(split: EntrySplit): TransferEvent[] {
   const events: TransferEvent[] = [];
-  for (const entry of split.entries) {
-    if (entry.kind !== "entry") continue;
+  for (const index of entriesHolding(split, EVENT_WORDS)) {
+    const entry = split.entryAt(index);
     const kind = classify(entryMessage(split, entry));
-    if (kind !== null) events.push({ kind, entryIndex: entry.index });
+    if (kind !== null) events.push({ kind, entryIndex: index });
   }
   return events;
 }

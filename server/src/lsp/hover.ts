@@ -62,17 +62,17 @@ export function describeFinding(doc: DocumentAnalysis, finding: Finding, languag
 }
 
 function describeTiming(doc: DocumentAnalysis, finding: Finding, language: Language): string | null {
-  const { entries } = doc.analysis.split;
-  const entry = entries[finding.entryIndex];
+  const { split } = doc.analysis;
+  const entry = finding.entryIndex < split.count ? split.entryAt(finding.entryIndex) : undefined;
   if (entry === undefined || entry.elapsedClock === null) return null;
   const labels = LABELS[language];
   const parts = [`**${labels.time}** ${formatClock(entry.elapsedClock)}`];
-  const previous = entries[finding.entryIndex - 1];
+  const previous = finding.entryIndex > 0 ? split.entryAt(finding.entryIndex - 1) : undefined;
   if (previous !== undefined && previous.elapsedClock !== null) {
     parts.push(`${formatDuration(entry.elapsedClock - previous.elapsedClock, language)} ${labels.sincePrevious}`);
   }
   const phase = doc.phases().find((p) => (p.kind === "send" || p.kind === "receive") && p.firstEntry <= entry.index && entry.index <= p.lastEntry);
-  const began = phase === undefined ? undefined : entries[phase.firstEntry];
+  const began = phase === undefined ? undefined : split.entryAt(phase.firstEntry);
   if (began !== undefined && began.elapsedClock !== null) {
     const since = formatDuration(entry.elapsedClock - began.elapsedClock, language);
     parts.push(language === "ja" ? `${labels.sinceTransfer} ${formatClock(began.elapsedClock)}）: ${since}` : `${since} ${labels.sinceTransfer} ${formatClock(began.elapsedClock)}`);

@@ -33,7 +33,7 @@ export function crossFileRelated(doc: DocumentAnalysis, others: readonly Documen
       } else if (SENDER_FAILURES.has(finding.id)) {
         for (const f of findings) {
           if (f.id !== RECEIVER_STALL) continue;
-          const entry = split.entries[f.entryIndex]!;
+          const entry = split.entryAt(f.entryIndex);
           links.push({
             location: { uri: peer.uri, range: rangeOf(peer, entry.start, entry.contentEnd) },
             message: language === "ja" ? `受信側への影響: ${f.message.ja}` : `Effect on the receiving side: ${f.message.en}`,

@@ -29,9 +29,9 @@ export function documentSymbols(doc: DocumentAnalysis, language: Language): Docu
   phases.forEach((phase, i) => {
     // Start-up and synchronisation run until the next phase begins.
     const next = phases[i + 1];
-    const lastEntry = phase.kind === "startup" || phase.kind === "sync" ? Math.max(phase.lastEntry, (next?.firstEntry ?? split.entries.length) - 1) : phase.lastEntry;
-    const first = split.entries[phase.firstEntry]!;
-    const last = split.entries[lastEntry]!;
+    const lastEntry = phase.kind === "startup" || phase.kind === "sync" ? Math.max(phase.lastEntry, (next?.firstEntry ?? split.count) - 1) : phase.lastEntry;
+    const first = split.entryAt(phase.firstEntry);
+    const last = split.entryAt(lastEntry);
     const range = rangeOf(doc, first.start, last.contentEnd);
     const children: DocumentSymbol[] = [];
     failures.forEach((f, index) => {
