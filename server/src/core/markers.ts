@@ -25,7 +25,7 @@ const ALL_MARKERS = [
   ]),
 ];
 // Short words would shrink every jump of the multi-literal scan: they get a search each instead.
-const SHORT_WORD = 12;
+const SHORT_WORD = 11;
 const LONG_MARKERS = new LiteralSet(ALL_MARKERS.filter((w) => w.length >= SHORT_WORD));
 const SHORT_MARKERS = ALL_MARKERS.filter((w) => w.length < SHORT_WORD);
 

@@ -287,7 +287,8 @@ const PEER_LOST = [
   "Isolated-Enabled",
   "path changing to idle state",
 ];
-const PEER_BACK = ["MDS is in service", "Paired", "path changing to active state", "successfully reinitialized", "is on-line", "is operational"];
+// Long literals only: every marker is searched for in the whole text, and short ones slow that down.
+const PEER_BACK = ["MDS is in service", "Paired-Enabled", "Paired-Disabled", "path changing to active state", "successfully reinitialized", "is operational"];
 const PEER_OUTAGE_SECONDS = 5 * 60;
 
 /** A peer, side or path that went out of service and did not come back for the rest of the trace. */

@@ -119,7 +119,7 @@ export const networkRecords: readonly FailureRecord[] = [
     id: "synchronizer-isolated-enabled",
     severity: "warning",
     area: "mds",
-    match: { kind: "line", anchor: "Isolated", pattern: /\bIsolated[- ]Enabled\b/ },
+    match: { kind: "line", anchor: "Isolated-Enabled", pattern: /\bIsolated-Enabled\b/ },
     title: {
       en: "Synchronizer isolated: this side runs alone",
       ja: "シンクロナイザが孤立: このサイドが単独で稼働",
@@ -168,7 +168,7 @@ export const networkRecords: readonly FailureRecord[] = [
     id: "synchronizer-isolated-disabled",
     severity: "error",
     area: "mds",
-    match: { kind: "line", anchor: "Isolated", pattern: /\bIsolated[- ]Disabled\b/ },
+    match: { kind: "line", anchor: "Isolated-Disabled", pattern: /\bIsolated-Disabled\b/ },
     title: {
       en: "Synchronizer isolated and disabled: this side is out of service",
       ja: "シンクロナイザが孤立・無効: このサイドはアウト オブ サービス",
