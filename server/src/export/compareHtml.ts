@@ -47,7 +47,9 @@ export function compareAsHtml(model: CompareModel, language: Language): string {
         svg.push(`<rect class="wait" x="${w0.toFixed(1)}" y="${y + 48}" width="${(w1 - w0).toFixed(1)}" height="8"/>`);
       }
     }
-    for (const event of side.events) {
+    // Failures last, so that they are drawn on top of ordinary entries at the same time.
+    const rank = (severity: string | null) => (severity === "error" ? 3 : severity === "warning" ? 2 : severity === null ? 0 : 1);
+    for (const event of [...side.events].sort((p, q) => rank(p.severity) - rank(q.severity))) {
       const cx = x(event.time + shift);
       svg.push(`<circle class="mark ${event.severity ?? "none"}" cx="${cx.toFixed(1)}" cy="${y + 68}" r="${event.kind === "entry" ? 3 : 5}"><title>${escapeHtml(event.text)}</title></circle>`);
     }
