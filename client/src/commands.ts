@@ -7,8 +7,7 @@ import { splitCopyUri } from "./splitCopy";
 
 const EXPLANATION_SCHEME = "icm-trace-explanation";
 
-export function registerCommands(context: vscode.ExtensionContext, client: TraceLanguageClient): vscode.Disposable[] {
-  void context;
+export function registerCommands(client: TraceLanguageClient): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(clientCommands.copyToClipboard, async (text: unknown) => {
       if (typeof text !== "string") return;

@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     statusBar,
     registerSplitCopyProvider(traceClient),
-    ...registerCommands(context, traceClient),
+    ...registerCommands(traceClient),
     ...registerTimeline(context, traceClient),
     ...registerLargeFiles(traceClient),
     watchPlainTextDocuments(),

@@ -30,23 +30,15 @@ export function checkReadable(path: string): void {
   }
 }
 
+/** The whole file, decoded (split and compare read whole files; check streams them). */
 export function readTraceFile(path: string, given?: string): TraceFile {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new CliError(`'${path}' is a folder, not a trace file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
-  }
+  checkReadable(path);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
   }
-  void size;
   try {
     const { encoding } = guessEncoding(bytes.subarray(0, SAMPLE_BYTES), path, given);
     return { path, text: decodeAll(bytes, encoding) };
