@@ -467,7 +467,7 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-export function addDays(isoDate: string, days: number): string {
+function addDays(isoDate: string, days: number): string {
   if (days === 0) return isoDate;
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

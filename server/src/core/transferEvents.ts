@@ -1,7 +1,7 @@
 // The key events of a Logger's life in a trace (start-up, synchronisation, state transfer send and
 // receive) and the phases they form. The outline and the A/B compare model read these.
 
-import { entryMessage, type EntrySplit, type TraceEntry } from "./entries";
+import { entryMessage, type EntrySplit } from "./entries";
 import { LiteralSet } from "./literalSet";
 import { caseVariants, entriesHolding } from "./markers";
 import {
@@ -179,8 +179,4 @@ function closePhase(open: OpenPhase): TracePhase {
     outcome: isTransfer && open.outcome === null ? "open" : open.outcome,
     events: open.events,
   };
-}
-
-export function entryOf(split: EntrySplit, index: number): TraceEntry {
-  return split.entries[index]!;
 }
