@@ -28,7 +28,7 @@ async function withAnalysis<P extends { uri: string }, R>(
     const listening = languageClient.onNotification(analysisProgressNotification, (p) => {
       if (p.uri !== params.uri) return;
       const percent = Math.round(p.fraction * 100);
-      progress.report({ message: `${p.message} (${percent}%)`, increment: Math.max(0, percent - reported) });
+      progress.report({ message: p.message === "" ? `${percent}%` : `${p.message} (${percent}%)`, increment: Math.max(0, percent - reported) });
       reported = Math.max(reported, percent);
     });
     try {
@@ -43,11 +43,26 @@ async function withAnalysis<P extends { uri: string }, R>(
   });
 }
 
+function counted(n: number, one: string, many: string): string {
+  return n === 1 ? vscode.l10n.t(one, n) : vscode.l10n.t(many, n);
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 function describe(summary: FileSummary): string {
   const name = vscode.Uri.parse(summary.uri).path.replace(/^.*\//, "");
   if (summary.problem !== null) return `${name}: ${summary.problem}`;
-  const megabytes = (summary.bytes / 1024 / 1024).toFixed(1);
-  return vscode.l10n.t("{0}: {1} entries, {2} errors, {3} warnings ({4} MB, {5})", name, summary.entries, summary.errors, summary.warnings, megabytes, summary.encoding);
+  return vscode.l10n.t(
+    "{0}: {1}, {2}, {3} ({4}, {5})",
+    name,
+    counted(summary.entries, "{0} entry", "{0} entries"),
+    counted(summary.errors, "{0} error", "{0} errors"),
+    counted(summary.warnings, "{0} warning", "{0} warnings"),
+    size(summary.bytes),
+    summary.encoding,
+  );
 }
 
 export function registerLargeFiles(client: TraceLanguageClient): vscode.Disposable[] {
@@ -95,7 +110,9 @@ export function registerLargeFiles(client: TraceLanguageClient): vscode.Disposab
       output.show(true);
       const errors = summaries.reduce((n, s) => n + s.errors, 0);
       const warnings = summaries.reduce((n, s) => n + s.warnings, 0);
-      void vscode.window.showInformationMessage(vscode.l10n.t("{0} traces analysed: {1} errors, {2} warnings.", summaries.length, errors, warnings));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t("{0} analysed: {1}, {2}.", counted(summaries.length, "{0} trace", "{0} traces"), counted(errors, "{0} error", "{0} errors"), counted(warnings, "{0} warning", "{0} warnings")),
+      );
     }),
     // Light: only looks at tabs; the server starts when the user accepts.
     vscode.window.tabGroups.onDidChangeTabs((event) => event.opened.forEach((tab) => void offerForTab(tab).catch(() => undefined))),

@@ -33,9 +33,9 @@ assert.ok(statSync(bigFile).size > 50 * 1024 * 1024);
 // The other suites share the folder: leave it as it was.
 after(() => rmSync(bigFile, { force: true }));
 
-/** The numbers of a notification or output line "…: N entries, E errors, W warnings". */
+/** The numbers of a notification or output line "…: N entries, E errors, W warnings" (or singular). */
 function counts(text) {
-  const [, entries, errors, warnings] = /(\d+) entries, (\d+) errors, (\d+) warnings/.exec(text) ?? [];
+  const [, entries, errors, warnings] = /(\d+) entr(?:y|ies), (\d+) errors?, (\d+) warnings?/.exec(text) ?? [];
   return { entries: Number(entries), errors: Number(errors), warnings: Number(warnings) };
 }
 
@@ -51,7 +51,7 @@ session.test(`offers to analyse the ${BIG_MB} MB ${BIG} from disk, shows progres
   await progress.locator(local.activeProgress).waitFor();
   await workbench.screenshot(page, "large-file-progress");
 
-  const summary = page.locator(selectors.notification(`${BIG}: `)).filter({ hasText: /\d+ entries, \d+ errors, \d+ warnings \(55\.0 MB, utf-8\)/ });
+  const summary = page.locator(selectors.notification(`${BIG}: `)).filter({ hasText: /\d+ entr(?:y|ies), \d+ errors?, \d+ warnings? \(55\.0 MB, utf-8\)/ });
   await summary.waitFor();
   const found = counts(await summary.innerText());
   assert.ok(found.entries > 500_000 && found.errors > 0, `summary: ${await summary.innerText()}`);
@@ -72,15 +72,15 @@ session.test('"ICM Trace: Analyze Folder…" summarises each trace in the folder
   await page.locator(".quick-input-widget").getByRole("button", { name: "Analyze" }).click();
   await page.locator(selectors.notification(`Analyzing the traces in ${path.basename(folder)}`)).locator(local.activeProgress).waitFor();
 
-  const done = page.locator(selectors.notification("traces analysed:"));
+  const done = page.locator(selectors.notification(" analysed: "));
   await done.waitFor();
-  const [, traces, errors, warnings] = /(\d+) traces analysed: (\d+) errors, (\d+) warnings\./.exec(await done.innerText()).map(Number);
+  const [, traces, errors, warnings] = /(\d+) traces? analysed: (\d+) errors?, (\d+) warnings?\./.exec(await done.innerText()).map(Number);
 
   // The "ICM Trace: Analysis" output channel lists one line per trace, whose counts add up.
   const output = page.locator(local.outputLines).filter({ hasText: `Traces in ${folder}:` });
   await output.filter({ hasText: "sideB-lgr-send.txt: 9 entries" }).waitFor();
   const lines = (await output.innerText()).replace(/\u00a0/g, " ").split("\n");
-  const perFile = lines.slice(lines.findIndex((line) => line.startsWith(`Traces in ${folder}:`)) + 1).filter((line) => / entries, /.test(line));
+  const perFile = lines.slice(lines.findIndex((line) => line.startsWith(`Traces in ${folder}:`)) + 1).filter((line) => / entr(?:y|ies), /.test(line));
   assert.equal(perFile.length, traces, lines.join("\n"));
   const names = perFile.map((line) => line.trim().split(": ")[0]);
   assert.ok(names.includes(BIG) && names.includes("sideB-lgr-send.txt"), names.join(", "));

@@ -75,7 +75,8 @@ export function registerLargeFileHandlers(context: Context): {
   return {
     async analyzeFile(params, token) {
       const file = fileOf(params?.uri);
-      const summary = await analyzeOne(context, file, token, (fraction) => notify(params.uri, fraction, path.basename(file)));
+      // The notification's title names the file already.
+      const summary = await analyzeOne(context, file, token, (fraction) => notify(params.uri, fraction, ""));
       if (summary.problem !== null) throw new ResponseError(ErrorCodes.InvalidParams, summary.problem);
       return summary;
     },
