@@ -129,7 +129,9 @@ async function serverLatencies(file) {
   connection.onNotification("textDocument/publishDiagnostics", (p) => p.uri === uri && resolveDiagnostics(p.diagnostics));
   connection.onNotification("window/logMessage", () => undefined);
   connection.listen();
-  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
+  // As VS Code does: the split quick fix's edit is resolved on demand.
+  const capabilities = { textDocument: { codeAction: { resolveSupport: { properties: ["edit"] } } } };
+  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities });
   await connection.sendNotification("initialized", {});
   const opened = process.hrtime.bigint();
   await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "icm-trace", version: 1, text } });

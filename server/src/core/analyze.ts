@@ -167,10 +167,15 @@ export class FindingCollector {
     }
   }
 
-  /** One hint per physical line that holds several entries: its line breaks were lost. */
+  private runTogetherHints = 0;
+
+  /**
+   * One hint per physical line that holds several entries: its line breaks were lost. A trace that
+   * lost them all says so on its first lines; thousands more hints would only bury the findings.
+   */
   private addRunTogether(split: EntrySplit, base: ChunkBase): void {
     const record = RUN_TOGETHER_RECORD;
-    if (record === undefined) return;
+    if (record === undefined || this.runTogetherHints >= MAX_RUN_TOGETHER_HINTS) return;
     const lines = split.runTogetherLines;
     if (lines.length === 0) return;
     const { lineIndex } = split;
@@ -189,6 +194,7 @@ export class FindingCollector {
       }
       const last = split.entryAt(lastIndex);
       i = lastIndex;
+      if (++this.runTogetherHints > MAX_RUN_TOGETHER_HINTS) return;
       // The entry the line starts with, before the first run-together one.
       const values = { entries: String(count + 1) };
       const firstGlobal = globalEntry(first, base);
@@ -211,6 +217,9 @@ export class FindingCollector {
     }
   }
 }
+
+/** Run-together hints reported per trace at most. */
+export const MAX_RUN_TOGETHER_HINTS = 100;
 
 const RUN_TOGETHER_RECORD = catalogue.find((r) => r.match.kind === "sequence" && r.match.rule === "run-together-entries");
 

@@ -11,7 +11,7 @@ import { chunkDecoder } from "./decode";
 import { guessEncoding, SAMPLE_BYTES } from "./encoding";
 
 /** Bytes read at a time. */
-export const CHUNK_BYTES = 8 * 1024 * 1024;
+export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** A line longer than this is cut at an entry start inside it, so memory stays bounded. */
 const MAX_CARRY_CHARS = 64 * 1024 * 1024;
 /** How far back from the end of the text a cut point is looked for. */
