@@ -21,6 +21,10 @@ export class CandidateList {
   length = new Uint8Array(1024);
   place = new Uint8Array(1024);
 
+  clear(): void {
+    this.count = 0;
+  }
+
   push(pos: number, clock: number, length: number, place: CandidatePlace): void {
     if (this.count === this.pos.length) this.grow();
     const i = this.count++;
@@ -65,8 +69,8 @@ function digitPair(text: string, pos: number): number {
 }
 
 /** Hops from colon to colon; a time is read where two colons stand three apart. Linear. */
-export function findCandidates(text: string): CandidateList {
-  const list = new CandidateList();
+export function findCandidates(text: string, list: CandidateList = new CandidateList()): CandidateList {
+  list.clear();
   let colon = text.indexOf(":", 2);
   while (colon !== -1) {
     if (text.charCodeAt(colon + 3) !== 58) {
@@ -205,18 +209,16 @@ export function chooseEntryStarts(
   upcomingClock: number | null,
 ): Int32Array {
   const n = list.count;
-  const plausible = new Uint8Array(n);
+  const { plausible, nextAnchor, kept } = scratchFor(n);
   for (let i = 0; i < n; i++) {
     plausible[i] = contextAllowsEntry(text, list.pos[i]!, list.length[i]!, list.place[i] as CandidatePlace) ? 1 : 0;
   }
   // nextAnchor[i]: clock of the first later candidate that is a line start, or abutting and plausible.
-  const nextAnchor = new Float64Array(n);
   let upcoming = upcomingClock ?? Number.NaN;
   for (let i = n - 1; i >= 0; i--) {
     nextAnchor[i] = upcoming;
     if (plausible[i] === 1 && list.place[i] !== CandidatePlace.Spaced) upcoming = list.clock[i]!;
   }
-  const kept = new Int32Array(n);
   let count = 0;
   let previous = previousClock ?? Number.NaN;
   for (let i = 0; i < n; i++) {
@@ -228,5 +230,17 @@ export function chooseEntryStarts(
     kept[count++] = i;
     previous = clock;
   }
-  return kept.subarray(0, count);
+  return kept.slice(0, count);
+}
+
+// Working arrays of the choice, kept between calls: a large file is split in many chunks, and fresh
+// arrays for each would be garbage the collector frees late.
+let scratch = { plausible: new Uint8Array(0), nextAnchor: new Float64Array(0), kept: new Int32Array(0) };
+
+function scratchFor(n: number): typeof scratch {
+  if (scratch.plausible.length < n) {
+    const size = Math.max(n, scratch.plausible.length * 2);
+    scratch = { plausible: new Uint8Array(size), nextAnchor: new Float64Array(size), kept: new Int32Array(size) };
+  }
+  return scratch;
 }

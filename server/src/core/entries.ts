@@ -4,7 +4,7 @@
 // entry start; the split decides by what surrounds the time and by time order with neighbours.
 // The split is lossless: the entries' ranges tie end to start and cover the whole text.
 
-import { chooseEntryStarts, findCandidates, isLineStart, readProcessTag } from "./candidates";
+import { CandidateList, chooseEntryStarts, findCandidates, isLineStart, readProcessTag } from "./candidates";
 import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
 import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
 import { LineIndex } from "./lineIndex";
@@ -128,13 +128,25 @@ const MESSAGE_START_UNREAD = -1;
 class EntryTable {
   count = 0;
   timed = 0;
-  start = new Int32Array(1024);
-  messageStart = new Int32Array(1024);
-  clock = new Float64Array(1024);
-  elapsed = new Float64Array(1024);
-  kind = new Uint8Array(1024);
-  dateRef = new Int32Array(1024);
-  zone = new Int16Array(1024);
+  start: Int32Array;
+  messageStart: Int32Array;
+  clock: Float64Array;
+  elapsed: Float64Array;
+  kind: Uint8Array;
+  dateRef: Int32Array;
+  zone: Int16Array;
+
+  /** `capacity`: the expected number of entries; the columns grow past it when needed. */
+  constructor(capacity: number) {
+    const size = Math.max(64, capacity);
+    this.start = new Int32Array(size);
+    this.messageStart = new Int32Array(size);
+    this.clock = new Float64Array(size);
+    this.elapsed = new Float64Array(size);
+    this.kind = new Uint8Array(size);
+    this.dateRef = new Int32Array(size);
+    this.zone = new Int16Array(size);
+  }
   readonly dates: string[] = [];
   /** Tag and level words read by a format's reader; the standard format reads them again on demand. */
   readonly tags = new Map<number, { processTag: string | null; level: string | null }>();
@@ -181,10 +193,13 @@ const MONTHS = [
 ];
 const LEVEL_WORDS = ["Trace", "Fail", "Warning", "Warn", "Error", "Info"];
 
+/** Candidates live only while a text is split: one list serves every split. */
+const SCRATCH_CANDIDATES = new CandidateList();
+
 export function splitEntries(text: string, options: SplitOptions = {}): EntrySplit {
   const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
-  const table = new EntryTable();
-  const candidates = findCandidates(text);
+  const table = new EntryTable(Math.ceil(text.length / 64));
+  const candidates = findCandidates(text, SCRATCH_CANDIDATES);
   const builder = new TableBuilder(text, table, state);
   if (state.format === "ciscolog") {
     const heads = ciscoLogHeads(text, candidates);
