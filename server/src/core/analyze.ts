@@ -116,8 +116,9 @@ export class FindingCollector {
       for (const active of this.rules) {
         if (active.markers.some((m) => found.has(m))) active.rule.onEntry(entry, message);
       }
-      if (SEND_MARKERS.some((m) => message.includes(m))) this.role = "send";
-      else if (RECEIVE_MARKERS.some((m) => message.includes(m))) this.role = "receive";
+      // The role markers are markers too: `found` holds them.
+      if (SEND_MARKERS.some((m) => found.has(m))) this.role = "send";
+      else if (RECEIVE_MARKERS.some((m) => found.has(m))) this.role = "receive";
     }
     if (this.reportRunTogether) this.addRunTogether(split, base);
     for (let i = split.count - 1; i >= 0; i--) {
