@@ -47,7 +47,7 @@ session.test(`offers to analyse the ${BIG_MB} MB ${BIG} from disk, shows progres
   // Off the toast, so the screenshot shows no button tooltip.
   await page.mouse.move(600, 300);
 
-  const progress = page.locator(local.shownToast(`Analyzing ${BIG}`)).filter({ hasText: /\(\d+%\)/ });
+  const progress = page.locator(local.shownToast(`Analyzing ${BIG}`)).filter({ hasText: /\b\d+%/ });
   await progress.locator(local.activeProgress).waitFor();
   await workbench.screenshot(page, "large-file-progress");
 
