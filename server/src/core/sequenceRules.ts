@@ -154,13 +154,14 @@ const sendAborted: SequenceRuleDefinition = {
           };
         }
       }
-      const at = prepare === null ? "?" : formatClock(prepare.clock ?? 0);
+      // A setup failure may come without its PrepareToSendState in the excerpt.
+      const at: Localized = prepare === null ? { en: "a time before this excerpt", ja: "この抜粋より前の時刻" } : { en: formatClock(prepare.clock ?? 0), ja: formatClock(prepare.clock ?? 0) };
       const related: RelatedHit[] = [];
       if (tempFailure !== null) {
         related.push({ entry: tempFailure.entry, message: { en: "The temporary state-transfer file could not be created", ja: "状態転送用の一時ファイルを作成できなかった" } });
       }
       if (prepare !== null) related.push({ entry: prepare, message: { en: "The transfer was prepared here", ja: "ここで転送を準備" } });
-      hits.push({ entry, values: { en: { preparedAt: at, cause: cause.en }, ja: { preparedAt: at, cause: cause.ja } }, related, apiError });
+      hits.push({ entry, values: { en: { preparedAt: at.en, cause: cause.en }, ja: { preparedAt: at.ja, cause: cause.ja } }, related, apiError });
       reported = hits.length - 1;
     };
     return {
