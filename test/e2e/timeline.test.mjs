@@ -200,10 +200,3 @@ session.test("keeps side B on top when hidden and shown again", async (page) => 
   assert.equal(await timeline(page).locator("#offset").inputValue(), "-23965");
 });
 
-session.test("comes back after a reload of the window", async (page) => {
-  await page.reload();
-  await workbench.waitForWorkbench(page);
-  // Restored by the panel serializer, which asks the server for the model again.
-  await page.locator(".tab", { hasText: "Transfer timeline" }).first().click();
-  await timeline(page).locator('#verdict[data-code="temp-file-access-denied"]').waitFor();
-});

@@ -56,6 +56,13 @@ suite("ICM Trace extension", () => {
     assert.ok(diagnostics.some((d) => codeOf(d) === "state-send-aborted"), "state-send-aborted is reported too");
   });
 
+  test("opens a Shift_JIS trace from Japanese Windows readable, with its finding", async () => {
+    const document = await openSample("sideB-lgr-japanese-windows.txt");
+    assert.match(document.getText(), /Last API Error \[5\]: アクセスが拒否されました。/);
+    const diagnostics = await diagnosticsMatching(document.uri, (all) => all.some((d) => codeOf(d) === "temp-file-access-denied"));
+    assert.ok(diagnostics.length > 0);
+  });
+
   test("formats sideA-lgr-receive.txt into one entry per line", async () => {
     const document = await openSample("sideA-lgr-receive.txt");
     const edits = await untilProvided(
