@@ -424,10 +424,6 @@ function capitalize(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
 }
 
-/** `HH:MM:SS` of a side's time, whether dated (epoch seconds) or clock-only. */
-export function clockOfTime(time: number): string {
-  return formatClock(((time % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY);
-}
 
 export interface AlignedEvent {
   readonly sideIndex: number;

@@ -99,6 +99,8 @@ export interface EntrySplit {
   /** Seconds since midnight, or null for preamble and headers. */
   clockOf(index: number): number | null;
   endOf(index: number): number;
+  /** Offset just past the entry's text, without its trailing line endings. */
+  contentEndOf(index: number): number;
   messageStartOf(index: number): number;
   isTimed(index: number): boolean;
   isMidLine(index: number): boolean;
@@ -281,18 +283,25 @@ class TableBuilder {
   }
 }
 
-/** After the time, the process tag and the level word: `23:26:58 la-lgr Trace: message`. */
-function standardMessageStart(text: string, pos: number, clockLength: number): number {
-  let at = pos + clockLength;
+interface StandardHead {
+  readonly processTag: string | null;
+  readonly level: string | null;
+  /** Where the message starts: after the time, the process tag and the level word. */
+  readonly messageStart: number;
+}
+
+/** `23:26:58[.mmm] la-lgr Trace: message` read from the entry's start. */
+function readStandardHead(text: string, start: number): StandardHead {
+  let at = start + (text.charCodeAt(start + 8) === 46 ? 12 : 8);
   if (text.charCodeAt(at) === 32) at++;
-  const tag = readProcessTag(text, at);
-  if (tag !== null) at += tag.length + 1;
+  const processTag = readProcessTag(text, at);
+  if (processTag !== null) at += processTag.length + 1;
   const level = readLevelWord(text, at);
   if (level !== null) {
     at += level.length + 1;
     while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
   }
-  return at;
+  return { processTag, level, messageStart: at };
 }
 
 function readLevelWord(text: string, pos: number): string | null {
@@ -379,12 +388,22 @@ class TraceSplit implements EntrySplit {
     return index + 1 < this.table.count ? this.table.start[index + 1]! : this.text.length;
   }
 
+  contentEndOf(index: number): number {
+    const start = this.table.start[index]!;
+    let end = this.endOf(index);
+    while (end > start) {
+      const code = this.text.charCodeAt(end - 1);
+      if (code !== 10 && code !== 13) break;
+      end--;
+    }
+    return end;
+  }
+
   messageStartOf(index: number): number {
     const t = this.table;
     let at = t.messageStart[index]!;
     if (at === MESSAGE_START_UNREAD) {
-      const start = t.start[index]!;
-      at = standardMessageStart(this.text, start, this.text.charCodeAt(start + 8) === 46 ? 12 : 8);
+      at = readStandardHead(this.text, t.start[index]!).messageStart;
       t.messageStart[index] = at;
     }
     return at;
@@ -403,12 +422,7 @@ class TraceSplit implements EntrySplit {
     const text = this.text;
     const start = t.start[index]!;
     const end = this.endOf(index);
-    let contentEnd = end;
-    while (contentEnd > start) {
-      const code = text.charCodeAt(contentEnd - 1);
-      if (code !== 10 && code !== 13) break;
-      contentEnd--;
-    }
+    const contentEnd = this.contentEndOf(index);
     const kind = KIND_NAMES[t.kind[index]!]!;
     const timed = kind === "entry";
     const startPos = this.lineIndex.positionAt(start);
@@ -417,7 +431,7 @@ class TraceSplit implements EntrySplit {
     let level: string | null = null;
     const read = t.tags.get(index);
     if (read !== undefined) ({ processTag, level } = read);
-    else if (timed) ({ processTag, level } = standardTagAndLevel(text, start));
+    else if (timed) ({ processTag, level } = readStandardHead(text, start));
     const zone = t.zone[index]!;
     return {
       index,
@@ -439,14 +453,6 @@ class TraceSplit implements EntrySplit {
       level,
     };
   }
-}
-
-function standardTagAndLevel(text: string, start: number): { processTag: string | null; level: string | null } {
-  let at = start + (text.charCodeAt(start + 8) === 46 ? 12 : 8);
-  if (text.charCodeAt(at) === 32) at++;
-  const processTag = readProcessTag(text, at);
-  if (processTag !== null) at += processTag.length + 1;
-  return { processTag, level: readLevelWord(text, at) };
 }
 
 interface DayHeader {

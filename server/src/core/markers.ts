@@ -27,7 +27,7 @@ const ALL_MARKERS = [
 // Short words would shrink every jump of the multi-literal scan: they get a search each instead.
 const SHORT_WORD = 11;
 const LONG_MARKERS = new LiteralSet(ALL_MARKERS.filter((w) => w.length >= SHORT_WORD));
-const SHORT_MARKERS = ALL_MARKERS.filter((w) => w.length < SHORT_WORD);
+const SHORT_MARKERS = new LiteralSet(ALL_MARKERS.filter((w) => w.length < SHORT_WORD));
 
 /** The markers a message holds. */
 export function markersIn(message: string): Set<string> {
@@ -36,7 +36,10 @@ export function markersIn(message: string): Set<string> {
     found.add(word);
     return at + 1;
   });
-  for (const word of SHORT_MARKERS) if (message.includes(word)) found.add(word);
+  SHORT_MARKERS.scan(message, (at, word) => {
+    found.add(word);
+    return at + 1;
+  });
   return found;
 }
 
@@ -48,7 +51,7 @@ export function entriesHolding(split: EntrySplit, words: LiteralSet): number[] {
   words.scan(split.text, (at, word) => {
     while (e < split.count && split.endOf(e) <= at) e++;
     if (e >= split.count) return split.text.length;
-    if (split.isTimed(e) && at >= split.messageStartOf(e) && at + word.length <= contentEndOf(split, e)) {
+    if (split.isTimed(e) && at >= split.messageStartOf(e) && at + word.length <= split.contentEndOf(e)) {
       if (found[found.length - 1] !== e) found.push(e);
       return split.endOf(e);
     }
@@ -58,28 +61,7 @@ export function entriesHolding(split: EntrySplit, words: LiteralSet): number[] {
 }
 
 export function entryMarkers(split: EntrySplit): number[] {
-  const { text } = split;
   const marked = entriesHolding(split, LONG_MARKERS);
-  if (SHORT_MARKERS.length === 0) return marked;
-  const all = new Set(marked);
-  for (const word of SHORT_MARKERS) {
-    let f = 0;
-    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-      while (f < split.count && split.endOf(f) <= at) f++;
-      if (f >= split.count) break;
-      if (split.isTimed(f) && at >= split.messageStartOf(f) && at + word.length <= contentEndOf(split, f)) all.add(f);
-    }
-  }
-  return [...all].sort((x, y) => x - y);
-}
-
-function contentEndOf(split: EntrySplit, index: number): number {
-  const start = split.startOf(index);
-  let end = split.endOf(index);
-  while (end > start) {
-    const code = split.text.charCodeAt(end - 1);
-    if (code !== 10 && code !== 13) break;
-    end--;
-  }
-  return end;
+  if (SHORT_MARKERS.size === 0) return marked;
+  return [...new Set([...marked, ...entriesHolding(split, SHORT_MARKERS)])].sort((x, y) => x - y);
 }

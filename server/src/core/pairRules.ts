@@ -25,8 +25,14 @@ interface Checksum {
   readonly checksum: string;
 }
 
+// One read per analysis (= per document version): the editor compares every open pair on each change.
+const checksumsOf = new WeakMap<TraceAnalysis, Map<string, Checksum>>();
+
 function checksumsByUpdateKey(analysis: TraceAnalysis): Map<string, Checksum> {
+  const known = checksumsOf.get(analysis);
+  if (known !== undefined) return known;
   const found = new Map<string, Checksum>();
+  checksumsOf.set(analysis, found);
   const { split } = analysis;
   // The marker is rare: find it with one search rather than reading every entry.
   for (let at = split.text.indexOf(CHECKSUM); at !== -1; at = split.text.indexOf(CHECKSUM, at + CHECKSUM.length)) {

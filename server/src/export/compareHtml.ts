@@ -3,8 +3,8 @@
 
 import { randomBytes } from "node:crypto";
 import type { Language } from "../catalogue/types";
-import { formatDuration } from "../core/clock";
-import { alignedEvents, clockOfTime, sideLabel, type CompareModel } from "../core/compare";
+import { formatClock, formatDuration } from "../core/clock";
+import { alignedEvents, sideLabel, type CompareModel } from "../core/compare";
 import { escapeHtml } from "./html";
 
 const WIDTH = 1000;
@@ -54,11 +54,11 @@ export function compareAsHtml(model: CompareModel, language: Language): string {
       svg.push(`<circle class="mark ${event.severity ?? "none"}" cx="${cx.toFixed(1)}" cy="${y + 68}" r="${event.kind === "entry" ? 3 : 5}"><title>${escapeHtml(event.text)}</title></circle>`);
     }
   });
-  svg.push(`<text class="axis" x="${LEFT}" y="${height - 8}">${escapeHtml(clockOfTime(min))}</text>`);
-  svg.push(`<text class="axis" x="${WIDTH - 80}" y="${height - 8}">${escapeHtml(clockOfTime(max))}</text>`);
+  svg.push(`<text class="axis" x="${LEFT}" y="${height - 8}">${escapeHtml(formatClock(min))}</text>`);
+  svg.push(`<text class="axis" x="${WIDTH - 80}" y="${height - 8}">${escapeHtml(formatClock(max))}</text>`);
   svg.push("</svg>");
 
-  const rows = events.map(({ sideIndex, alignedTime, event }) => `<tr class="${event.severity ?? ""}"><td>${escapeHtml(clockOfTime(alignedTime))}</td><td>[${sideIndex}]</td><td>${escapeHtml(event.clock)}</td><td><code>${escapeHtml(event.text)}</code></td></tr>`);
+  const rows = events.map(({ sideIndex, alignedTime, event }) => `<tr class="${event.severity ?? ""}"><td>${escapeHtml(formatClock(alignedTime))}</td><td>[${sideIndex}]</td><td>${escapeHtml(event.clock)}</td><td><code>${escapeHtml(event.text)}</code></td></tr>`);
   const evidence = model.verdict.evidence.map((e) => `<li><code>${escapeHtml(model.sides[e.sideIndex]!.file)}:${e.line + 1}:${e.column + 1}</code> <code>${escapeHtml(e.text)}</code></li>`);
   const fixes = model.verdict.fixes[language].map((f) => `<li>${escapeHtml(f)}</li>`);
   const offset = `${model.offsetSeconds < 0 ? "-" : "+"}${formatDuration(Math.abs(model.offsetSeconds), language)} (${model.offsetSeconds} s)`;

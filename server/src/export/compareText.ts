@@ -1,8 +1,8 @@
 // The compare model as terminal text: both sides' key events in aligned time order.
 
 import type { Language } from "../catalogue/types";
-import { formatDuration } from "../core/clock";
-import { alignedEvents, clockOfTime, sideLabel, type CompareModel } from "../core/compare";
+import { formatClock, formatDuration } from "../core/clock";
+import { alignedEvents, sideLabel, type CompareModel } from "../core/compare";
 
 const WORDS = {
   en: { offset: "Clock offset", aligned: "aligned", anchorTransfer: "lines up the sender's PrepareToSendState with the receiver's RECEIVE", anchorFirst: "lines up the first entries (no transfer on both sides)", anchorNone: "none", verdict: "Verdict", evidence: "Evidence", fixes: "Fixes" },
@@ -26,7 +26,7 @@ export function compareAsText(model: CompareModel, language: Language): string {
     const body = event.text.slice(event.clock.length + 1);
     const text = body.length > width ? `${body.slice(0, width)}…` : body;
     const cols = sideIndex === 0 ? `${own}  ${"".padEnd(8)}` : `${"".padEnd(8)}  ${own}`;
-    out.push(`${clockOfTime(alignedTime)}  ${cols}  ${marker} [${sideIndex}] ${event.kind === "entry" ? "" : `${event.kind}: `}${text}`);
+    out.push(`${formatClock(alignedTime)}  ${cols}  ${marker} [${sideIndex}] ${event.kind === "entry" ? "" : `${event.kind}: `}${text}`);
   }
   out.push("", `${w.verdict}: ${model.verdict.code}`, `  ${model.verdict.summary[language]}`);
   if (model.verdict.evidence.length > 0) {

@@ -20,6 +20,17 @@ export interface FindingData {
   readonly version: number;
 }
 
+/** A finding as a diagnostic, without related information. */
+export function findingToDiagnostic(finding: Finding, language: Language): Diagnostic {
+  return {
+    range: { start: finding.startPosition, end: finding.endPosition },
+    severity: SEVERITY[finding.severity],
+    code: finding.id,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message[language],
+  };
+}
+
 export function toDiagnostics(
   doc: DocumentAnalysis,
   language: Language,
@@ -35,14 +46,7 @@ export function toDiagnostics(
     });
     const related = [...inFile, ...(crossFile.get(index) ?? [])];
     const data: FindingData = { id: finding.id, finding: index, version: doc.version };
-    const diagnostic: Diagnostic = {
-      range: { start: finding.startPosition, end: finding.endPosition },
-      severity: SEVERITY[finding.severity],
-      code: finding.id,
-      source: DIAGNOSTIC_SOURCE,
-      message: finding.message[language],
-      data,
-    };
+    const diagnostic: Diagnostic = { ...findingToDiagnostic(finding, language), data };
     if (related.length > 0) diagnostic.relatedInformation = related;
     return diagnostic;
   });

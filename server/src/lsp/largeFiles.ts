@@ -13,21 +13,11 @@ import { BinaryTraceError } from "../io/encoding";
 import { AnalysisCancelled, analyzeTraceFile } from "../io/traceFileStream";
 import { listTraceFiles } from "../io/traceFolders";
 import { analysisProgressNotification, DIAGNOSTIC_SOURCE, type FileSummary, type Settings } from "../shared/protocol";
-import { SEVERITY } from "./diagnostics";
+import { findingToDiagnostic } from "./diagnostics";
 
 function fileOf(uri: unknown): string {
   if (typeof uri !== "string" || !uri.startsWith("file:")) throw new ResponseError(ErrorCodes.InvalidParams, "a file: URI is needed");
   return fileURLToPath(uri);
-}
-
-function toDiagnostic(finding: Finding, language: Language): Diagnostic {
-  return {
-    range: { start: finding.startPosition, end: finding.endPosition },
-    severity: SEVERITY[finding.severity],
-    code: finding.id,
-    source: DIAGNOSTIC_SOURCE,
-    message: finding.message[language],
-  };
 }
 
 interface Context {
@@ -47,7 +37,7 @@ async function analyzeOne(context: Context, file: string, token: CancellationTok
       onProgress: (read, total) => progress(total === 0 ? 1 : read / total),
     });
     const findings = result.findings.filter((f) => catalogueRecord(f.id)?.editorOnly !== true);
-    void context.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, context.language())) });
+    void context.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => findingToDiagnostic(f, context.language())) });
     return {
       uri,
       entries: result.entries,
