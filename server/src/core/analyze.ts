@@ -5,10 +5,12 @@
 import { catalogue } from "../catalogue";
 import type { FailureRecord, LineMatch, Localized } from "../catalogue/types";
 import { apiErrorValues, readApiError } from "./apiError";
-import { splitEntries, type EntrySplit, type TraceEntry } from "./entries";
+import { FIRST_CHUNK, splitEntries, type ChunkBase, type EntrySplit, type TraceEntry } from "./entries";
+
+export { FIRST_CHUNK, type ChunkBase } from "./entries";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
-import { caseVariants, entryMarkers, markersIn } from "./markers";
-import { sequenceRules, type RuleHit, type SequenceRule } from "./sequenceRules";
+import { caseVariants, markedEntries, MARKERS } from "./markers";
+import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "./sequenceRules";
 import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "./traceFacts";
 
 export interface TraceAnalysis {
@@ -28,18 +30,6 @@ export function analyzeTrace(text: string, options: Partial<AnalysisOptions> = {
   return { split, findings: result.findings, role: result.role, side: sideFromText(text) };
 }
 
-/** Where a chunk sits in the whole trace. Chunks start at line starts, except when a line was cut. */
-export interface ChunkBase {
-  readonly offset: number;
-  readonly line: number;
-  /** Column of the chunk's first character on its line (0 unless a giant line was cut). */
-  readonly column: number;
-  /** Entries before this chunk. */
-  readonly entryIndex: number;
-}
-
-export const FIRST_CHUNK: ChunkBase = { offset: 0, line: 0, column: 0, entryIndex: 0 };
-
 interface LineRecord {
   readonly record: FailureRecord;
   readonly match: LineMatch;
@@ -49,30 +39,29 @@ const lineRecords: readonly LineRecord[] = catalogue.flatMap((record) =>
   record.match.kind === "line" ? [{ record, match: record.match }] : [],
 );
 
-/** Line records by their anchor, each list in catalogue (priority) order. */
-const recordsByAnchor = new Map<string, LineRecord[]>();
-lineRecords.forEach((lineRecord) => {
-  const list = recordsByAnchor.get(lineRecord.match.anchor) ?? [];
-  list.push(lineRecord);
-  recordsByAnchor.set(lineRecord.match.anchor, list);
-});
 const priority = new Map(lineRecords.map((r, i) => [r, i]));
 
+/** For each marker word (by its index in MARKERS): the line records it anchors, in priority order. */
+const recordsByWord: readonly (readonly LineRecord[])[] = MARKERS.words.map((word) => lineRecords.filter((r) => r.match.anchor === word));
+
 /** The line records whose anchor the message holds, in priority order. */
-function candidateRecords(found: ReadonlySet<string>): LineRecord[] {
+function candidateRecords(words: readonly number[], from: number, to: number): readonly LineRecord[] {
+  if (to - from === 1) return recordsByWord[words[from]!]!;
   const candidates: LineRecord[] = [];
-  for (const word of found) {
-    const list = recordsByAnchor.get(word);
-    if (list !== undefined) candidates.push(...list);
-  }
+  for (let k = from; k < to; k++) candidates.push(...recordsByWord[words[k]!]!);
   return candidates.length > 1 ? candidates.sort((a, b) => priority.get(a)! - priority.get(b)!) : candidates;
 }
+
+const SENDS = 1;
+const RECEIVES = 2;
+/** For each marker word: whether it tells the sending or the receiving role. */
+const ROLE_OF_WORD = Uint8Array.from(MARKERS.words, (word) => (SEND_MARKERS.includes(word) ? SENDS : 0) | (RECEIVE_MARKERS.includes(word) ? RECEIVES : 0));
+// The rules' bit set in an Int32Array holds 31 of them.
+if (Object.keys(sequenceRules).length > 31) throw new Error("more sequence rules than the marker bit sets hold");
 
 interface ActiveRule {
   readonly record: FailureRecord;
   readonly rule: SequenceRule;
-  /** The rule's markers as `markersIn` reports them (any-case markers in their case variants). */
-  readonly markers: readonly string[];
 }
 
 export interface CollectedFindings {
@@ -87,6 +76,8 @@ export class FindingCollector {
   private readonly options: AnalysisOptions;
   private readonly ignored: ReadonlySet<string>;
   private readonly rules: ActiveRule[];
+  /** For each marker word: the rules it concerns, as a bit set over `rules`. */
+  private readonly rulesByWord: Int32Array;
   private readonly findings: Finding[] = [];
   private role: TransferRole | null = null;
   private lastEntry: TraceEntry | null = null;
@@ -96,34 +87,46 @@ export class FindingCollector {
   constructor(options: Partial<AnalysisOptions> = {}) {
     this.options = { ...defaultAnalysisOptions, ...options };
     this.ignored = new Set(this.options.ignore);
+    const ruleMarkers: string[][] = [];
     this.rules = catalogue.flatMap((record) => {
       if (record.match.kind !== "sequence" || record.match.rule === "run-together-entries" || this.ignored.has(record.id)) return [];
       const definition = sequenceRules[record.match.rule];
-      const markers = [...definition.markers, ...(definition.markersAnyCase ?? []).flatMap(caseVariants)];
-      return [{ record, rule: definition.create(this.options), markers }];
+      ruleMarkers.push([...definition.markers, ...(definition.markersAnyCase ?? []).flatMap(caseVariants)]);
+      return [{ record, rule: definition.create(this.options) }];
     });
+    // Bit r: rule r (at most 31 rules, checked at load).
+    this.rulesByWord = Int32Array.from(MARKERS.words, (word) => ruleMarkers.reduce((mask, markers, r) => (markers.includes(word) ? mask | (1 << r) : mask), 0));
     this.reportRunTogether = this.options.editorHints && !this.ignored.has("run-together-entries");
   }
 
   addChunk(split: EntrySplit, base: ChunkBase): void {
-    const { text } = split;
-    for (const index of entryMarkers(split)) {
-      const local = split.entryAt(index);
-      const entry = globalEntry(local, base);
-      const message = text.slice(local.messageStart, local.contentEnd);
-      const found = markersIn(message);
-      this.matchLine(entry, message, found);
-      for (const active of this.rules) {
-        if (active.markers.some((m) => found.has(m))) active.rule.onEntry(entry, message);
+    const marked = markedEntries(split);
+    const { words, wordsFrom } = marked;
+    const seen = new MarkedEntry(split, base);
+    for (let k = 0; k < marked.entries.length; k++) {
+      const from = wordsFrom[k]!;
+      const to = wordsFrom[k + 1]!;
+      seen.moveTo(marked.entries[k]!);
+      let anchors = false;
+      let rules = 0;
+      let roles = 0;
+      for (let w = from; w < to; w++) {
+        const word = words[w]!;
+        anchors ||= recordsByWord[word]!.length > 0;
+        rules |= this.rulesByWord[word]!;
+        roles |= ROLE_OF_WORD[word]!;
       }
-      // The role markers are markers too: `found` holds them.
-      if (SEND_MARKERS.some((m) => found.has(m))) this.role = "send";
-      else if (RECEIVE_MARKERS.some((m) => found.has(m))) this.role = "receive";
+      if (anchors) this.matchLine(seen, candidateRecords(words, from, to));
+      // Each rule sees the entry once, in catalogue order, however many of its markers it holds.
+      for (let r = 0; rules !== 0; r++, rules >>>= 1) if ((rules & 1) === 1) this.rules[r]!.rule.onEntry(seen);
+      // The role markers are markers too; the last entry that holds one tells the role.
+      if ((roles & SENDS) !== 0) this.role = "send";
+      else if ((roles & RECEIVES) !== 0) this.role = "receive";
     }
     if (this.reportRunTogether) this.addRunTogether(split, base);
     for (let i = split.count - 1; i >= 0; i--) {
       if (split.isTimed(i)) {
-        this.lastEntry = globalEntry(split.entryAt(i), base);
+        this.lastEntry = split.entryAt(i, base);
         break;
       }
     }
@@ -138,10 +141,11 @@ export class FindingCollector {
     return { findings: this.findings, role: this.role, entries: this.timedEntries };
   }
 
-  private matchLine(entry: TraceEntry, message: string, found: ReadonlySet<string>): void {
+  private matchLine(seen: SeenEntry, candidates: readonly LineRecord[]): void {
+    const { message } = seen;
     let apiError: number | null | undefined;
     let matchedSpecific = false;
-    for (const { record, match } of candidateRecords(found)) {
+    for (const { record, match } of candidates) {
       if (match.fallback === true && matchedSpecific) continue;
       let groups: Record<string, string> = {};
       if (match.pattern !== undefined) {
@@ -155,6 +159,7 @@ export class FindingCollector {
       if (this.ignored.has(record.id)) continue;
       const namesApiError = record.message.en.includes("{apiError}");
       const values = apiError !== null ? withApiError(groups, apiError) : namesApiError ? withoutApiError(groups) : { en: groups, ja: groups };
+      const entry = seen.entry;
       this.findings.push({
         id: record.id,
         severity: record.severity,
@@ -186,20 +191,18 @@ export class FindingCollector {
       const nextLineStart = line + 1 < lineIndex.lineCount ? lineIndex.lineStart(line + 1) : split.text.length + 1;
       while (i < split.count && !(split.isMidLine(i) && split.startOf(i) >= lineStart)) i++;
       if (i >= split.count) break;
-      const first = split.entryAt(i);
+      const firstGlobal = split.entryAt(i, base);
       let lastIndex = i;
       let count = 1;
       while (lastIndex + 1 < split.count && split.startOf(lastIndex + 1) < nextLineStart) {
         lastIndex++;
         count++;
       }
-      const last = split.entryAt(lastIndex);
+      const lastGlobal = split.entryAt(lastIndex, base);
       i = lastIndex;
       if (++this.runTogetherHints > MAX_RUN_TOGETHER_HINTS) return;
       // The entry the line starts with, before the first run-together one.
       const values = { entries: String(count + 1) };
-      const firstGlobal = globalEntry(first, base);
-      const lastGlobal = globalEntry(last, base);
       const startColumn = line === 0 ? base.column : 0;
       this.findings.push({
         id: record.id,
@@ -219,29 +222,29 @@ export class FindingCollector {
   }
 }
 
+/** The marked entry rules and records are shown, one at a time: the entry object is made only when read. */
+class MarkedEntry implements SeenEntry {
+  private index = -1;
+  private made: TraceEntry | null = null;
+  message = "";
+
+  constructor(private readonly split: EntrySplit, private readonly base: ChunkBase) {}
+
+  moveTo(index: number): void {
+    this.index = index;
+    this.made = null;
+    this.message = this.split.text.slice(this.split.messageStartOf(index), this.split.contentEndOf(index));
+  }
+
+  get entry(): TraceEntry {
+    return (this.made ??= this.split.entryAt(this.index, this.base));
+  }
+}
+
 /** Run-together hints reported per trace at most. */
 export const MAX_RUN_TOGETHER_HINTS = 100;
 
 const RUN_TOGETHER_RECORD = catalogue.find((r) => r.match.kind === "sequence" && r.match.rule === "run-together-entries");
-
-/** The entry with offsets, lines and index in the whole trace rather than in its chunk. */
-function globalEntry(entry: TraceEntry, base: ChunkBase): TraceEntry {
-  if (base.offset === 0 && base.line === 0 && base.entryIndex === 0) return entry;
-  const onFirstLine = entry.line === 0;
-  return {
-    ...entry,
-    index: entry.index + base.entryIndex,
-    start: entry.start + base.offset,
-    end: entry.end + base.offset,
-    contentEnd: entry.contentEnd + base.offset,
-    messageStart: entry.messageStart + base.offset,
-    line: entry.line + base.line,
-    column: onFirstLine ? entry.column + base.column : entry.column,
-    endLine: entry.endLine + base.line,
-    endColumn: entry.endLine === 0 ? entry.endColumn + base.column : entry.endColumn,
-    midLine: entry.midLine || (onFirstLine && base.column > 0),
-  };
-}
 
 export function entryRange(entry: TraceEntry): TraceRange {
   return {

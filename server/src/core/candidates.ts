@@ -159,11 +159,17 @@ function wordBefore(text: string, blankPos: number): string {
 function looksLikeEntryHead(text: string, pos: number): boolean {
   const code = text.charCodeAt(pos);
   if (code >= 65 && code <= 90) return true;
-  return readProcessTag(text, pos) !== null;
+  return processTagEnd(text, pos) !== -1;
 }
 
 /** A dumplog process tag, `<node><side>-<process>` such as `la-lgr` or `pg1a-opc`, then a blank. */
 export function readProcessTag(text: string, pos: number): string | null {
+  const end = processTagEnd(text, pos);
+  return end === -1 ? null : text.slice(pos, end);
+}
+
+/** Where the process tag at `pos` ends (the blank after it), or -1 when there is none. */
+export function processTagEnd(text: string, pos: number): number {
   let i = pos;
   const limit = Math.min(text.length, pos + 24);
   let dash = -1;
@@ -180,8 +186,8 @@ export function readProcessTag(text: string, pos: number): string | null {
     }
     break;
   }
-  if (dash === -1 || i === dash + 1 || text.charCodeAt(i) !== 32) return null;
-  return text.slice(pos, i);
+  if (dash === -1 || i === dash + 1 || text.charCodeAt(i) !== 32) return -1;
+  return i;
 }
 
 function isForwardStep(from: number, to: number): boolean {

@@ -4,7 +4,7 @@
 // entry start; the split decides by what surrounds the time and by time order with neighbours.
 // The split is lossless: the entries' ranges tie end to start and cover the whole text.
 
-import { CandidateList, chooseEntryStarts, findCandidates, isLineStart, readProcessTag } from "./candidates";
+import { CandidateList, chooseEntryStarts, findCandidates, isLineStart, processTagEnd } from "./candidates";
 import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
 import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
 import { LineIndex } from "./lineIndex";
@@ -77,6 +77,18 @@ export interface SplitOptions {
   readonly upcomingClock?: number | null;
 }
 
+/** Where a chunk sits in the whole trace. Chunks start at line starts, except when a line was cut. */
+export interface ChunkBase {
+  readonly offset: number;
+  readonly line: number;
+  /** Column of the chunk's first character on its line (0 unless a giant line was cut). */
+  readonly column: number;
+  /** Entries before this chunk. */
+  readonly entryIndex: number;
+}
+
+export const FIRST_CHUNK: ChunkBase = { offset: 0, line: 0, column: 0, entryIndex: 0 };
+
 export interface EntrySplit {
   readonly text: string;
   readonly format: TraceFormat;
@@ -88,7 +100,8 @@ export interface EntrySplit {
   readonly timedCount: number;
   /** Every entry, made on first use (a streaming consumer reads only the ones it needs). */
   readonly entries: readonly TraceEntry[];
-  entryAt(index: number): TraceEntry;
+  /** One entry; with `base`, its offsets, lines and index are those in the whole trace. */
+  entryAt(index: number, base?: ChunkBase): TraceEntry;
   readonly lineIndex: LineIndex;
   /** Physical lines (0-based) holding more than one entry start. */
   readonly runTogetherLines: readonly number[];
@@ -202,6 +215,7 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
   const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
   const table = new EntryTable(Math.ceil(text.length / 64));
   const candidates = findCandidates(text, SCRATCH_CANDIDATES);
+  const lines = new LineIndex(text);
   const builder = new TableBuilder(text, table, state);
   if (state.format === "ciscolog") {
     const heads = ciscoLogHeads(text, candidates);
@@ -209,7 +223,7 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
     for (const head of heads) builder.cisco(head);
   } else {
     const kept = chooseEntryStarts(text, candidates, state.previousClock, options.upcomingClock ?? null);
-    const headers = findDayHeaders(text);
+    const headers = findDayHeaders(text, lines);
     const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
     builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
     let h = 0;
@@ -221,7 +235,7 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
     }
     while (h < headers.length) builder.header(headers[h++]!);
   }
-  return new TraceSplit(text, state.format, builder.finish(), table);
+  return new TraceSplit(text, state.format, builder.finish(), table, lines);
 }
 
 function initialState(format: TraceFormat): SplitState {
@@ -292,16 +306,33 @@ interface StandardHead {
 
 /** `23:26:58[.mmm] la-lgr Trace: message` read from the entry's start. */
 function readStandardHead(text: string, start: number): StandardHead {
-  let at = start + (text.charCodeAt(start + 8) === 46 ? 12 : 8);
-  if (text.charCodeAt(at) === 32) at++;
-  const processTag = readProcessTag(text, at);
-  if (processTag !== null) at += processTag.length + 1;
-  const level = readLevelWord(text, at);
-  if (level !== null) {
-    at += level.length + 1;
-    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-  }
-  return { processTag, level, messageStart: at };
+  const afterTime = timeEnd(text, start);
+  const tagEnd = processTagEnd(text, afterTime);
+  const processTag = tagEnd === -1 ? null : text.slice(afterTime, tagEnd);
+  const levelAt = tagEnd === -1 ? afterTime : tagEnd + 1;
+  const level = readLevelWord(text, levelAt);
+  return { processTag, level, messageStart: messageStartAfter(text, levelAt, level) };
+}
+
+/** Where the message of the entry at `start` starts, without making strings: the hot path. */
+function standardMessageStart(text: string, start: number): number {
+  const afterTime = timeEnd(text, start);
+  const tagEnd = processTagEnd(text, afterTime);
+  const levelAt = tagEnd === -1 ? afterTime : tagEnd + 1;
+  return messageStartAfter(text, levelAt, readLevelWord(text, levelAt));
+}
+
+/** Just past the time and the blank after it. */
+function timeEnd(text: string, start: number): number {
+  const at = start + (text.charCodeAt(start + 8) === 46 ? 12 : 8);
+  return text.charCodeAt(at) === 32 ? at + 1 : at;
+}
+
+function messageStartAfter(text: string, levelAt: number, level: string | null): number {
+  if (level === null) return levelAt;
+  let at = levelAt + level.length + 1;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  return at;
 }
 
 function readLevelWord(text: string, pos: number): string | null {
@@ -316,7 +347,6 @@ function readLevelWord(text: string, pos: number): string | null {
 
 class TraceSplit implements EntrySplit {
   private made: TraceEntry[] | undefined;
-  private lines: LineIndex | undefined;
   private runTogether: number[] | undefined;
 
   constructor(
@@ -324,6 +354,7 @@ class TraceSplit implements EntrySplit {
     readonly format: TraceFormat,
     readonly state: SplitState,
     private readonly table: EntryTable,
+    readonly lineIndex: LineIndex,
   ) {}
 
   get count(): number {
@@ -334,21 +365,17 @@ class TraceSplit implements EntrySplit {
     return this.table.timed;
   }
 
-  get lineIndex(): LineIndex {
-    return (this.lines ??= new LineIndex(this.text));
-  }
-
   get entries(): readonly TraceEntry[] {
     if (this.made === undefined) {
       const made: TraceEntry[] = new Array(this.table.count);
-      for (let i = 0; i < this.table.count; i++) made[i] = this.makeEntry(i);
+      for (let i = 0; i < this.table.count; i++) made[i] = this.makeEntry(i, FIRST_CHUNK);
       this.made = made;
     }
     return this.made;
   }
 
-  entryAt(index: number): TraceEntry {
-    return this.made?.[index] ?? this.makeEntry(index);
+  entryAt(index: number, base: ChunkBase = FIRST_CHUNK): TraceEntry {
+    return (base === FIRST_CHUNK ? this.made?.[index] : undefined) ?? this.makeEntry(index, base);
   }
 
   get runTogetherLines(): readonly number[] {
@@ -356,7 +383,7 @@ class TraceSplit implements EntrySplit {
       const lines: number[] = [];
       for (let i = 0; i < this.table.count; i++) {
         if (!this.isMidLine(i)) continue;
-        const line = this.lineIndex.positionAt(this.table.start[i]!).line;
+        const line = this.lineIndex.lineAt(this.table.start[i]!);
         if (lines[lines.length - 1] !== line) lines.push(line);
       }
       this.runTogether = lines;
@@ -403,7 +430,7 @@ class TraceSplit implements EntrySplit {
     const t = this.table;
     let at = t.messageStart[index]!;
     if (at === MESSAGE_START_UNREAD) {
-      at = readStandardHead(this.text, t.start[index]!).messageStart;
+      at = standardMessageStart(this.text, t.start[index]!);
       t.messageStart[index] = at;
     }
     return at;
@@ -417,7 +444,7 @@ class TraceSplit implements EntrySplit {
     return this.table.kind[index] !== KIND_PREAMBLE && !isLineStart(this.text, this.table.start[index]!);
   }
 
-  private makeEntry(index: number): TraceEntry {
+  private makeEntry(index: number, base: ChunkBase): TraceEntry {
     const t = this.table;
     const text = this.text;
     const start = t.start[index]!;
@@ -425,26 +452,29 @@ class TraceSplit implements EntrySplit {
     const contentEnd = this.contentEndOf(index);
     const kind = KIND_NAMES[t.kind[index]!]!;
     const timed = kind === "entry";
-    const startPos = this.lineIndex.positionAt(start);
-    const endPos = this.lineIndex.positionAt(contentEnd);
+    const lines = this.lineIndex;
+    const startLine = lines.lineAt(start);
+    const endLine = lines.lineAt(contentEnd);
     let processTag: string | null = null;
     let level: string | null = null;
     const read = t.tags.get(index);
     if (read !== undefined) ({ processTag, level } = read);
     else if (timed) ({ processTag, level } = readStandardHead(text, start));
     const zone = t.zone[index]!;
+    // A chunk's first line may go on a line the previous chunk began (a giant line was cut).
+    const offset = base.offset;
     return {
-      index,
+      index: index + base.entryIndex,
       kind,
-      start,
-      end,
-      contentEnd,
-      messageStart: timed ? Math.min(this.messageStartOf(index), contentEnd) : start,
-      line: startPos.line,
-      column: startPos.character,
-      endLine: endPos.line,
-      endColumn: endPos.character,
-      midLine: this.isMidLine(index),
+      start: start + offset,
+      end: end + offset,
+      contentEnd: contentEnd + offset,
+      messageStart: (timed ? Math.min(this.messageStartOf(index), contentEnd) : start) + offset,
+      line: startLine + base.line,
+      column: start - lines.lineStart(startLine) + (startLine === 0 ? base.column : 0),
+      endLine: endLine + base.line,
+      endColumn: contentEnd - lines.lineStart(endLine) + (endLine === 0 ? base.column : 0),
+      midLine: this.isMidLine(index) || (startLine === 0 && base.column > 0),
       clock: timed ? t.clock[index]! : null,
       elapsedClock: timed ? t.elapsed[index]! : null,
       date: t.dateRef[index]! < 0 ? null : t.dates[t.dateRef[index]!]!,
@@ -460,16 +490,15 @@ interface DayHeader {
   readonly date: string;
 }
 
-/** `Events from February 8, 2007` at a line start. */
-function findDayHeaders(text: string): DayHeader[] {
+/** `Events from February 8, 2007` at a line start: only line starts are looked at, not the whole text. */
+function findDayHeaders(text: string, lines: LineIndex): DayHeader[] {
   const headers: DayHeader[] = [];
-  let pos = text.indexOf(EVENTS_FROM);
-  while (pos !== -1) {
-    if (isLineStart(text, pos)) {
-      const date = parseHeaderDate(text, pos + EVENTS_FROM.length);
-      if (date !== null) headers.push({ pos, date });
-    }
-    pos = text.indexOf(EVENTS_FROM, pos + EVENTS_FROM.length);
+  for (let line = 0; line < lines.lineCount; line++) {
+    let pos = lines.lineStart(line);
+    if (pos === 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
+    if (text.charCodeAt(pos) !== 69 /* E */ || !text.startsWith(EVENTS_FROM, pos)) continue;
+    const date = parseHeaderDate(text, pos + EVENTS_FROM.length);
+    if (date !== null) headers.push({ pos, date });
   }
   return headers;
 }

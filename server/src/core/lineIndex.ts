@@ -10,26 +10,26 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    // The next CR and LF at or after `i`, each searched again only once passed: linear overall.
-    let nextCr = text.indexOf("\r");
-    let nextLf = text.indexOf("\n");
-    let i = 0;
-    while (nextCr !== -1 || nextLf !== -1) {
-      if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
-        i = nextLf === nextCr + 1 ? nextCr + 2 : nextCr + 1;
-      } else {
-        i = nextLf + 1;
-      }
-      starts.push(i);
-      if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf("\r", i);
-      if (nextLf !== -1 && nextLf < i) nextLf = text.indexOf("\n", i);
-    }
-    this.starts = starts;
+    this.starts = text.indexOf("\r") === -1 ? lineFeedStarts(text) : lineStarts(text);
   }
 
   get lineCount(): number {
     return this.starts.length;
+  }
+
+  /** The 0-based line holding `offset`. */
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    // Callers mostly ask in text order: try the line of the last answer and the next before searching.
+    let line = this.lastLine;
+    if (!(starts[line]! <= offset && (line + 1 === starts.length || offset < starts[line + 1]!))) {
+      line++;
+      if (!(line < starts.length && starts[line]! <= offset && (line + 1 === starts.length || offset < starts[line + 1]!))) {
+        line = this.lineOf(offset);
+      }
+    }
+    this.lastLine = line;
+    return line;
   }
 
   lineStart(line: number): number {
@@ -38,14 +38,21 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    return { line, character: clamped - this.starts[line]! };
+  }
+
+  private lastLine = 0;
+
+  private lineOf(offset: number): number {
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
+      if (this.starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low]! };
+    return low;
   }
 
   offsetAt(position: Position): number {
@@ -63,4 +70,31 @@ export class LineIndex {
     if (cr !== -1 && (lf === -1 || cr < lf)) return this.text.charCodeAt(cr + 1) === 10 ? "\r\n" : "\r";
     return "\n";
   }
+}
+
+/** Line starts of a text that ends lines with LF only: the common case, one search per line. */
+function lineFeedStarts(text: string): number[] {
+  const starts = [0];
+  for (let lf = text.indexOf("\n"); lf !== -1; lf = text.indexOf("\n", lf + 1)) starts.push(lf + 1);
+  return starts;
+}
+
+/** Line starts when CR, CRLF and LF may all end lines. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  // The next CR and LF at or after `i`, each searched again only once passed: linear overall.
+  let nextCr = text.indexOf("\r");
+  let nextLf = text.indexOf("\n");
+  let i = 0;
+  while (nextCr !== -1 || nextLf !== -1) {
+    if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
+      i = nextLf === nextCr + 1 ? nextCr + 2 : nextCr + 1;
+    } else {
+      i = nextLf + 1;
+    }
+    starts.push(i);
+    if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf("\r", i);
+    if (nextLf !== -1 && nextLf < i) nextLf = text.indexOf("\n", i);
+  }
+  return starts;
 }

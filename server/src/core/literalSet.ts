@@ -3,47 +3,71 @@
 // not read character by character. Linear; no regular expression.
 
 const BLOCK = 3;
+const TABLE_SIZE = 1 << 16;
+
+/** Matches of a set's words, sorted by position; `words[i]` indexes the set's words. */
+export interface LiteralMatches {
+  readonly positions: number[];
+  readonly words: number[];
+}
 
 export class LiteralSet {
-  private readonly words: readonly string[];
-  /** The shortest word's length: the window the shifts are computed on. */
+  readonly words: readonly string[];
+  /** The shortest word's length: the length of the window each word is found by. */
   private readonly window: number;
+  /** Where in each word its window starts: where the window's last block is least common. */
+  private readonly windowAt: Int32Array;
   private readonly shift: Uint8Array;
-  /** Words whose window ends with a given block. */
-  private readonly endings = new Map<number, number[]>();
+  /** For a block that ends a word's window: where its words start in `bucketWords`. */
+  private readonly bucketOf: Int32Array;
+  private readonly bucketStart: Int32Array;
+  private readonly bucketWords: Int32Array;
+  /** Each word's first two characters in one number: most candidates fail on them, cheaply. */
+  private readonly head: Int32Array;
 
   constructor(words: Iterable<string>) {
     this.words = [...new Set(words)].filter((w) => w.length >= BLOCK);
     this.window = Math.min(255, ...this.words.map((w) => w.length));
-    const defaultShift = this.window - BLOCK + 1;
-    this.shift = new Uint8Array(1 << 16).fill(defaultShift);
+    const window = this.window;
+    this.windowAt = Int32Array.from(this.words, (word) => rarestWindow(word, window));
+    this.shift = new Uint8Array(TABLE_SIZE).fill(window - BLOCK + 1);
+    const buckets = new Map<number, number[]>();
     this.words.forEach((word, index) => {
-      for (let q = BLOCK - 1; q < this.window; q++) {
-        const block = blockHash(word.charCodeAt(q - 2), word.charCodeAt(q - 1), word.charCodeAt(q));
-        const shift = this.window - 1 - q;
+      const from = this.windowAt[index]!;
+      for (let q = BLOCK - 1; q < window; q++) {
+        const at = from + q;
+        const block = blockHash(word.charCodeAt(at - 2), word.charCodeAt(at - 1), word.charCodeAt(at));
+        const shift = window - 1 - q;
         if (shift < this.shift[block]!) this.shift[block] = shift;
-        if (shift === 0) {
-          const list = this.endings.get(block) ?? [];
-          list.push(index);
-          this.endings.set(block, list);
-        }
+        if (shift === 0) buckets.set(block, [...(buckets.get(block) ?? []), index]);
       }
     });
+    // Buckets as flat arrays: the scan's inner loop reads typed arrays, not maps of lists.
+    this.bucketOf = new Int32Array(TABLE_SIZE);
+    const starts: number[] = [];
+    const flat: number[] = [];
+    for (const [block, list] of buckets) {
+      this.bucketOf[block] = starts.length;
+      starts.push(flat.length);
+      flat.push(...list);
+    }
+    starts.push(flat.length);
+    this.bucketStart = Int32Array.from(starts);
+    this.bucketWords = Int32Array.from(flat);
+    this.head = Int32Array.from(this.words, (w) => twoCodes(w, 0));
   }
 
   get size(): number {
     return this.words.length;
   }
 
-  /**
-   * Calls `onMatch(position, word)` for matches in text order; it returns where to go on searching
-   * (at least position + 1), which lets a caller skip the rest of a line or entry.
-   */
-  scan(text: string, onMatch: (position: number, word: string) => number): void {
-    if (this.words.length === 0) return;
+  /** Every match of every word, sorted by position (words that match at one position in word order). */
+  findAll(text: string): LiteralMatches {
+    const positions: number[] = [];
+    const found: number[] = [];
+    if (this.words.length === 0) return { positions, words: found };
     const n = text.length;
-    const window = this.window;
-    const shift = this.shift;
+    const { window, windowAt, shift, bucketOf, bucketStart, bucketWords, head, words } = this;
     let end = window - 1;
     while (end < n) {
       const block = blockHash(text.charCodeAt(end - 2), text.charCodeAt(end - 1), text.charCodeAt(end));
@@ -52,21 +76,69 @@ export class LiteralSet {
         end += step;
         continue;
       }
-      const start = end - window + 1;
-      let next = end + 1;
-      for (const index of this.endings.get(block)!) {
-        const word = this.words[index]!;
-        if (text.startsWith(word, start)) {
-          next = Math.max(start + 1, onMatch(start, word)) + window - 1;
-          break;
+      const bucket = bucketOf[block]!;
+      for (let k = bucketStart[bucket]!, last = bucketStart[bucket + 1]!; k < last; k++) {
+        const index = bucketWords[k]!;
+        const start = end - window + 1 - windowAt[index]!;
+        if (start >= 0 && head[index] === twoCodes(text, start) && text.startsWith(words[index]!, start)) {
+          insertSorted(positions, found, start, index);
         }
       }
-      end = next;
+      end++;
+    }
+    return { positions, words: found };
+  }
+}
+
+/**
+ * Words are found by their window's last block, so a block common in text makes many false alarms
+ * ("er " in "SQL Server "). The window is placed where that block is least common, by how often
+ * its characters occur in English text and traces.
+ */
+function rarestWindow(word: string, window: number): number {
+  let best = 0;
+  let bestWeight = Number.POSITIVE_INFINITY;
+  for (let from = 0; from + window <= word.length; from++) {
+    const end = from + window - 1;
+    const weight = charWeight(word.charCodeAt(end - 2)) * charWeight(word.charCodeAt(end - 1)) * charWeight(word.charCodeAt(end));
+    if (weight < bestWeight) {
+      best = from;
+      bestWeight = weight;
     }
   }
+  return best;
+}
+
+// Rough character frequencies (per 100 characters) of English prose and trace messages.
+const LOWER_FREQUENCY = [8, 1.5, 3, 4, 12, 2, 2, 5, 7, 0.2, 0.8, 4, 2.5, 7, 7.5, 2, 0.1, 6, 6.5, 9, 3, 1, 2, 0.2, 2, 0.1];
+
+function charWeight(code: number): number {
+  if (code === 32) return 15;
+  if (code >= 97 && code <= 122) return LOWER_FREQUENCY[code - 97]!;
+  if (code >= 65 && code <= 90) return 0.8;
+  if (code >= 48 && code <= 57) return 1;
+  return 0.5;
+}
+
+/** Matches arrive almost in order (words are found by windows at different places in them). */
+function insertSorted(positions: number[], words: number[], position: number, word: number): void {
+  let i = positions.length;
+  positions.push(position);
+  words.push(word);
+  while (i > 0 && (positions[i - 1]! > position || (positions[i - 1] === position && words[i - 1]! > word))) {
+    positions[i] = positions[i - 1]!;
+    words[i] = words[i - 1]!;
+    i--;
+  }
+  positions[i] = position;
+  words[i] = word;
 }
 
 /** Three characters to a table slot; slots are shared by design, which only costs a check. */
 function blockHash(a: number, b: number, c: number): number {
   return (a * 961 + b * 31 + c) & 0xffff;
+}
+
+function twoCodes(text: string, at: number): number {
+  return text.charCodeAt(at) | (text.charCodeAt(at + 1) << 16);
 }

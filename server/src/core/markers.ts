@@ -15,53 +15,61 @@ export function caseVariants(lower: string): string[] {
 }
 
 const ruleDefinitions = Object.values(sequenceRules);
-const ALL_MARKERS = [
-  ...new Set([
-    ...catalogue.flatMap((r) => (r.match.kind === "line" ? [r.match.anchor] : [])),
-    ...ruleDefinitions.flatMap((d) => d.markers),
-    ...ruleDefinitions.flatMap((d) => (d.markersAnyCase ?? []).flatMap(caseVariants)),
-    ...SEND_MARKERS,
-    ...RECEIVE_MARKERS,
-  ]),
-];
-// Short words would shrink every jump of the multi-literal scan: they get a search each instead.
-const SHORT_WORD = 11;
-const LONG_MARKERS = new LiteralSet(ALL_MARKERS.filter((w) => w.length >= SHORT_WORD));
-const SHORT_MARKERS = new LiteralSet(ALL_MARKERS.filter((w) => w.length < SHORT_WORD));
 
-/** The markers a message holds. */
-export function markersIn(message: string): Set<string> {
-  const found = new Set<string>();
-  LONG_MARKERS.scan(message, (at, word) => {
-    found.add(word);
-    return at + 1;
-  });
-  SHORT_MARKERS.scan(message, (at, word) => {
-    found.add(word);
-    return at + 1;
-  });
-  return found;
+/** Every anchor and marker, found in one scan; `MARKERS.words[i]` is word `i`. */
+export const MARKERS = new LiteralSet([
+  ...catalogue.flatMap((r) => (r.match.kind === "line" ? [r.match.anchor] : [])),
+  ...ruleDefinitions.flatMap((d) => d.markers),
+  ...ruleDefinitions.flatMap((d) => (d.markersAnyCase ?? []).flatMap(caseVariants)),
+  ...SEND_MARKERS,
+  ...RECEIVE_MARKERS,
+]);
+
+/** The entries that hold words of a set, each with the words it holds (as indices into the set). */
+export interface MarkedEntries {
+  /** Entry indices, ascending. */
+  readonly entries: readonly number[];
+  /** The words of `entries[k]` are `words[wordsFrom[k]]` up to `words[wordsFrom[k + 1]]`. */
+  readonly wordsFrom: readonly number[];
+  readonly words: readonly number[];
 }
 
-/** Indices of the entries whose message holds a marker, in order. */
-/** Indices of the timed entries whose message holds one of the set's words, in order. */
-export function entriesHolding(split: EntrySplit, words: LiteralSet): number[] {
-  const found: number[] = [];
-  let e = 0;
-  words.scan(split.text, (at, word) => {
-    while (e < split.count && split.endOf(e) <= at) e++;
-    if (e >= split.count) return split.text.length;
-    if (split.isTimed(e) && at >= split.messageStartOf(e) && at + word.length <= split.contentEndOf(e)) {
-      if (found[found.length - 1] !== e) found.push(e);
-      return split.endOf(e);
+/** Every timed entry whose message holds a word of the set, with all the words it holds. */
+export function markedEntries(split: EntrySplit, set: LiteralSet = MARKERS): MarkedEntries {
+  const entries: number[] = [];
+  const wordsFrom: number[] = [];
+  const words: number[] = [];
+  forEachMessageMatch(split, set, (entry, word) => {
+    if (entries[entries.length - 1] !== entry) {
+      entries.push(entry);
+      wordsFrom.push(words.length);
+    } else if (words.lastIndexOf(word) >= wordsFrom[wordsFrom.length - 1]!) {
+      return; // already noted for this entry
     }
-    return at + 1;
+    words.push(word);
+  });
+  wordsFrom.push(words.length);
+  return { entries, wordsFrom, words };
+}
+
+/** Indices of the timed entries whose message holds one of the set's words, in order. */
+export function entriesHolding(split: EntrySplit, set: LiteralSet): number[] {
+  const found: number[] = [];
+  forEachMessageMatch(split, set, (entry) => {
+    if (found[found.length - 1] !== entry) found.push(entry);
   });
   return found;
 }
 
-export function entryMarkers(split: EntrySplit): number[] {
-  const marked = entriesHolding(split, LONG_MARKERS);
-  if (SHORT_MARKERS.size === 0) return marked;
-  return [...new Set([...marked, ...entriesHolding(split, SHORT_MARKERS)])].sort((x, y) => x - y);
+/** Calls `onMatch` for each match, in text order, that lies in a timed entry's message (not in its time or level word). */
+function forEachMessageMatch(split: EntrySplit, set: LiteralSet, onMatch: (entry: number, word: number) => void): void {
+  const { positions, words } = set.findAll(split.text);
+  let e = 0;
+  for (let m = 0; m < positions.length; m++) {
+    const at = positions[m]!;
+    // Matches come in text order: the entry is the current one or a later one.
+    if (split.endOf(e) <= at) e = split.endOf(e + 1) > at ? e + 1 : split.indexAt(at);
+    const word = words[m]!;
+    if (split.isTimed(e) && at >= split.messageStartOf(e) && at + set.words[word]!.length <= split.contentEndOf(e)) onMatch(e, word);
+  }
 }

@@ -24,9 +24,16 @@ export interface RuleHit {
   readonly apiError?: number | null;
 }
 
+/** An entry shown to a rule: its message, and the entry itself, made when first read. */
+export interface SeenEntry {
+  readonly message: string;
+  /** Making an entry costs more than most rules spend on most entries: read it only to keep it. */
+  readonly entry: TraceEntry;
+}
+
 export interface SequenceRule {
   /** An entry whose message holds one of the rule's markers (others are not shown to it). */
-  onEntry(entry: TraceEntry, message: string): void;
+  onEntry(seen: SeenEntry): void;
   /** The trace ended; `last` is its last timed entry. */
   finish(last: TraceEntry | null): RuleHit[];
 }
@@ -107,22 +114,24 @@ const receiveIncomplete: SequenceRuleDefinition = {
       });
     };
     return {
-      onEntry(entry, message) {
+      onEntry(seen) {
+        const { message } = seen;
         if (message.includes(RECEIVE_START)) {
           if (open !== null) report(open, open.lastSeen, false);
-          open = { start: entry, waits: 0, lastWait: null, assertion: null, lastSeen: entry };
+          const start = seen.entry;
+          open = { start, waits: 0, lastWait: null, assertion: null, lastSeen: start };
           return;
         }
         if (open === null) return;
-        open.lastSeen = entry;
+        open.lastSeen = seen.entry;
         // Waits are by far the most frequent: look for them first.
         if (message.includes(RECEIVE_WAIT)) {
           open.waits++;
-          open.lastWait = entry;
+          open.lastWait = seen.entry;
         } else if (isTransferDone(message)) {
           open = null;
         } else if (open.assertion === null && message.includes(ASSERTION)) {
-          open.assertion = entry;
+          open.assertion = seen.entry;
         }
       },
       finish(last) {
@@ -165,21 +174,22 @@ const sendAborted: SequenceRuleDefinition = {
       reported = hits.length - 1;
     };
     return {
-      onEntry(entry, message) {
+      onEntry(seen) {
+        const { message } = seen;
         if (message.includes(SEND_PREPARE)) {
-          prepare = entry;
+          prepare = seen.entry;
           tempFailure = null;
           reported = null;
         } else if (message.includes(TEMP_FILE_FAILED)) {
-          tempFailure = { entry, apiError: readApiError(message) };
+          tempFailure = { entry: seen.entry, apiError: readApiError(message) };
         } else if (message.includes(SEND_SETUP_FAILED)) {
-          if (reported === null) report(entry);
+          if (reported === null) report(seen.entry);
         } else if (message.includes(SEND_CLEANUP)) {
           if (reported !== null) {
             const hit = hits[reported]!;
-            hits[reported] = { ...hit, related: [...hit.related, { entry, message: { en: "The prepared state was cleaned up", ja: "準備した状態を破棄" } }] };
+            hits[reported] = { ...hit, related: [...hit.related, { entry: seen.entry, message: { en: "The prepared state was cleaned up", ja: "準備した状態を破棄" } }] };
           } else if (tempFailure !== null) {
-            report(entry);
+            report(seen.entry);
           }
           prepare = null;
           tempFailure = null;
@@ -202,20 +212,21 @@ const schemaMismatch: SequenceRuleDefinition = {
     const hits: RuleHit[] = [];
     let database: { entry: TraceEntry; major: string; minor: string } | null = null;
     return {
-      onEntry(entry, message) {
+      onEntry(seen) {
+        const { message } = seen;
         const isDatabase = message.includes(DATABASE_VERSION);
         if (!isDatabase && !message.includes(LOGGER_VERSION)) return;
         const version = SCHEMA_VERSION.exec(message);
         if (version === null) return;
         if (isDatabase) {
-          database = { entry, major: version[1]!, minor: version[2]! };
+          database = { entry: seen.entry, major: version[1]!, minor: version[2]! };
           return;
         }
         if (database === null) return;
         if (database.major !== version[1] || database.minor !== version[2]) {
           const values = { dbMajor: database.major, dbMinor: database.minor, lgrMajor: version[1]!, lgrMinor: version[2]! };
           hits.push({
-            entry,
+            entry: seen.entry,
             values: { en: values, ja: values },
             related: [{ entry: database.entry, message: { en: "Schema version stored in the database", ja: "データベースに記録されたスキーマ バージョン" } }],
           });
@@ -259,10 +270,13 @@ const restartLoop: SequenceRuleDefinition = {
       });
     };
     return {
-      onEntry(entry, message) {
+      onEntry(seen) {
+        const { message } = seen;
         const down = PROCESS_DOWN.exec(message);
-        const name = down !== null ? down[1]! : message.includes(ASSERTION) ? (entry.processTag ?? "the process") : null;
-        if (name === null || entry.elapsedClock === null) return;
+        if (down === null && !message.includes(ASSERTION)) return;
+        const entry = seen.entry;
+        const name = down !== null ? down[1]! : (entry.processTag ?? "the process");
+        if (entry.elapsedClock === null) return;
         const burst = bursts.get(name);
         if (burst !== undefined && entry.elapsedClock - (burst.last.elapsedClock ?? 0) <= RESTART_WINDOW_SECONDS) {
           burst.last = entry;
@@ -298,13 +312,14 @@ const peerNeverReturned: SequenceRuleDefinition = {
   create() {
     let lost: { entry: TraceEntry; what: string } | null = null;
     return {
-      onEntry(entry, message) {
+      onEntry(seen) {
+        const { message } = seen;
         if (PEER_BACK.some((m) => message.includes(m)) && !message.includes("not operational")) {
           lost = null;
           return;
         }
         if (lost === null && PEER_LOST.some((m) => message.includes(m))) {
-          lost = { entry, what: message.length > 120 ? `${message.slice(0, 120)}…` : message };
+          lost = { entry: seen.entry, what: message.length > 120 ? `${message.slice(0, 120)}…` : message };
         }
       },
       finish(last) {
@@ -340,7 +355,8 @@ const databaseConnectIncomplete: SequenceRuleDefinition = {
       hits.push({ entry: pending.entry, values: { en: { ...common, waited: formatDuration(waited) }, ja: { ...common, waited: formatDuration(waited, "ja") } }, related: [] });
     };
     return {
-      onEntry(entry, message) {
+      onEntry(seen) {
+        const { message } = seen;
         const connected = DATABASE_CONNECTED.exec(message);
         if (connected !== null) {
           if (pending !== null && pending.database === connected[1]) pending = null;
@@ -348,8 +364,8 @@ const databaseConnectIncomplete: SequenceRuleDefinition = {
         }
         const connect = DATABASE_CONNECT.exec(message);
         if (connect !== null) {
-          report(entry);
-          pending = { entry, database: connect[1]! };
+          report(seen.entry);
+          pending = { entry: seen.entry, database: connect[1]! };
         }
       },
       finish(last) {

@@ -40,12 +40,17 @@ class Utf8ChunkDecoder implements ChunkDecoder {
 
 /** True when the last bytes start a UTF-8 character that the next chunk completes. */
 function endsInsideSequence(chunk: Buffer): boolean {
-  for (let back = 1; back <= 3 && back <= chunk.length; back++) {
-    const byte = chunk[chunk.length - back]!;
+  return completeUtf8Length(chunk, chunk.length) < chunk.length;
+}
+
+/** How many of the first `length` bytes hold whole UTF-8 characters (a character cut at the end is left out). */
+export function completeUtf8Length(bytes: Buffer, length: number): number {
+  for (let back = 1; back <= 3 && back <= length; back++) {
+    const byte = bytes[length - back]!;
     if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back
-    if (byte < 0x80) return false;
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
-    return length > back;
+    if (byte < 0x80) return length;
+    const sequence = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    return sequence > back ? length - back : length;
   }
-  return false;
+  return length;
 }

@@ -4,14 +4,15 @@
 import { open } from "node:fs/promises";
 import { FindingCollector, FIRST_CHUNK, type ChunkBase, type CollectedFindings } from "../core/analyze";
 import { isDigitCode, readClock } from "../core/clock";
-import { findCandidates, splitEntries, type SplitState } from "../core/entries";
+import { findCandidates, splitEntries, type SplitState, type TraceFormat } from "../core/entries";
 import type { AnalysisOptions } from "../core/findings";
 import { sideFromText, type PairSide } from "../core/traceFacts";
-import { chunkDecoder } from "./decode";
-import { guessEncoding, SAMPLE_BYTES } from "./encoding";
+import { isAscii } from "node:buffer";
+import { chunkDecoder, completeUtf8Length } from "./decode";
+import { guessEncoding, SAMPLE_BYTES, type ChunkDecoder } from "./encoding";
 
 /** Bytes read at a time. */
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+export const CHUNK_BYTES = 112 * 1024;
 /** A line longer than this is cut at an entry start inside it, so memory stays bounded. */
 const MAX_CARRY_CHARS = 64 * 1024 * 1024;
 /** How far back from the end of the text a cut point is looked for. */
@@ -48,15 +49,37 @@ export class TraceTextStream {
   private sideSample = "";
   private readonly collector: FindingCollector;
 
+  /** The trace's format once its first chunk is read. */
+  get format(): TraceFormat | null {
+    return this.state?.format ?? null;
+  }
+
   constructor(options: Partial<AnalysisOptions> = {}) {
     this.collector = new FindingCollector(options);
   }
 
   push(text: string): void {
-    if (this.sideSample.length < SIDE_SAMPLE_CHARS) this.sideSample += text.slice(0, SIDE_SAMPLE_CHARS - this.sideSample.length);
+    this.keepSideSample(text);
     this.carry = this.carry.length === 0 ? text : this.carry + text;
     const cut = findCut(this.carry, this.state?.format ?? null);
     if (cut > 0) this.process(cut, false);
+  }
+
+  /**
+   * A text that ends where a line starts with an entry: analysed as it is, without joining it to a
+   * carry and cutting it again. `upcomingClock` is the clock of the entry that follows it.
+   */
+  pushWhole(text: string, upcomingClock: number | null): void {
+    if (this.carry.length > 0) {
+      this.push(text);
+      return;
+    }
+    this.keepSideSample(text);
+    this.analyse(text, upcomingClock);
+  }
+
+  private keepSideSample(text: string): void {
+    if (this.sideSample.length < SIDE_SAMPLE_CHARS) this.sideSample += text.slice(0, SIDE_SAMPLE_CHARS - this.sideSample.length);
   }
 
   finish(): CollectedFindings & { side: PairSide | null } {
@@ -67,19 +90,22 @@ export class TraceTextStream {
   private process(cut: number, last: boolean): void {
     const chunk = this.carry.slice(0, cut);
     const rest = this.carry.slice(cut);
-    const upcoming = last ? null : (readClock(rest, 0)?.seconds ?? null);
-    const split = splitEntries(chunk, { ...(this.state === undefined ? {} : { state: this.state }), upcomingClock: upcoming });
+    this.carry = rest;
+    this.analyse(chunk, last ? null : (readClock(rest, 0)?.seconds ?? null));
+  }
+
+  private analyse(chunk: string, upcomingClock: number | null): void {
+    const split = splitEntries(chunk, { ...(this.state === undefined ? {} : { state: this.state }), upcomingClock });
     this.collector.addChunk(split, this.base);
     const lastLineStart = split.lineIndex.lineStart(split.lineIndex.lineCount - 1);
     const lines = split.lineIndex.lineCount - 1;
     this.base = {
-      offset: this.base.offset + cut,
+      offset: this.base.offset + chunk.length,
       line: this.base.line + lines,
-      column: (lines === 0 ? this.base.column : 0) + (cut - lastLineStart),
+      column: (lines === 0 ? this.base.column : 0) + (chunk.length - lastLineStart),
       entryIndex: this.base.entryIndex + split.count,
     };
     this.state = split.state;
-    this.carry = rest;
   }
 }
 
@@ -127,21 +153,105 @@ export async function analyzeTraceFile(path: string, options: StreamOptions = {}
     const sample = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
     await handle.read(sample, 0, sample.length, 0);
     const { encoding } = guessEncoding(sample, path, options.encoding);
-    const decoder = chunkDecoder(encoding);
     const stream = new TraceTextStream(options.analysis);
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let bytesRead = 0;
-    for (;;) {
+    const read = (buffer: Buffer, at: number, position: number) => handle.read(buffer, at, CHUNK_BYTES, position).then((r) => r.bytesRead);
+    const progress = (bytesRead: number) => {
       if (options.isCancelled?.() === true) throw new AnalysisCancelled();
-      const { bytesRead: n } = await handle.read(buffer, 0, CHUNK_BYTES, bytesRead);
-      if (n === 0) break;
-      stream.push(decoder.write(buffer.subarray(0, n)));
-      bytesRead += n;
       options.onProgress?.(bytesRead, size);
-    }
-    stream.push(decoder.end());
+    };
+    const bytesRead = isUtf8(encoding) ? await streamUtf8(read, stream, progress) : await streamDecoded(read, chunkDecoder(encoding), stream, progress);
     return { ...stream.finish(), bytes: bytesRead, encoding };
   } finally {
     await handle.close();
   }
+}
+
+type ReadAt = (buffer: Buffer, at: number, position: number) => Promise<number>;
+
+function isUtf8(encoding: string): boolean {
+  return encoding === "utf-8" || encoding === "utf8";
+}
+
+/** Any encoding: decoded chunk by chunk, the text stream joins and cuts the text. */
+async function streamDecoded(read: ReadAt, decoder: ChunkDecoder, stream: TraceTextStream, progress: (bytesRead: number) => void): Promise<number> {
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let bytesRead = 0;
+  for (;;) {
+    progress(bytesRead);
+    const n = await read(buffer, 0, bytesRead);
+    if (n === 0) break;
+    stream.push(decoder.write(buffer.subarray(0, n)));
+    bytesRead += n;
+  }
+  stream.push(decoder.end());
+  progress(bytesRead);
+  return bytesRead;
+}
+
+/**
+ * UTF-8 is cut as bytes, at a line break before an entry, and only then decoded: each chunk becomes
+ * one flat string that is analysed as it is (joining and re-cutting text would copy every chunk
+ * twice). A line break is never inside a UTF-8 character, so every cut is on a character boundary.
+ */
+async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (bytesRead: number) => void): Promise<number> {
+  const pending = Buffer.allocUnsafe(2 * CHUNK_BYTES);
+  let held = 0;
+  let bytesRead = 0;
+  progress(0);
+  let reading = read(pending, 0, 0);
+  try {
+    for (;;) {
+      const n = await reading;
+      if (n === 0) break;
+      if (bytesRead === 0 && n >= 3 && pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf) {
+        pending.copyWithin(0, 3, n);
+        held -= 3;
+      }
+      bytesRead += n;
+      held += n;
+      progress(bytesRead);
+      // Take out what can be analysed now (decoding copies it), then read on while it is analysed.
+      let text: string | null = null;
+      let upcomingClock: number | null = null;
+      const cut = lastEntryLineStart(pending, held, stream.format);
+      // No cut in a full buffer: a line longer than a chunk, which the text stream cuts at an entry start inside it.
+      const taken = cut > 0 ? cut : held + CHUNK_BYTES > pending.length ? completeUtf8Length(pending, held) : 0;
+      if (taken > 0) {
+        text = decodeUtf8(pending, 0, taken);
+        if (cut > 0) upcomingClock = readClock(pending.toString("latin1", cut, Math.min(held, cut + 16)), 0)?.seconds ?? null;
+        pending.copyWithin(0, taken, held);
+        held -= taken;
+      }
+      reading = read(pending, held, bytesRead);
+      if (text === null) continue;
+      if (cut > 0) stream.pushWhole(text, upcomingClock);
+      else stream.push(text);
+    }
+  } catch (error) {
+    // A read may still be under way: let it end before the file is closed.
+    await reading.catch(() => 0);
+    throw error;
+  }
+  if (held > 0) stream.push(decodeUtf8(pending, 0, held));
+  return bytesRead;
+}
+
+function decodeUtf8(bytes: Buffer, from: number, to: number): string {
+  // ASCII is the same in Latin-1 and UTF-8, and Latin-1 decoding is several times faster.
+  return isAscii(bytes.subarray(from, to)) ? bytes.toString("latin1", from, to) : bytes.toString("utf8", from, to);
+}
+
+/** The byte offset of the last line that starts with an entry, searched in the last chunk's bytes; 0 when none. */
+function lastEntryLineStart(bytes: Buffer, held: number, format: TraceFormat | null): number {
+  const limit = Math.max(0, held - CHUNK_BYTES);
+  let lf = bytes.lastIndexOf(10, held - 1);
+  let cr = bytes.lastIndexOf(13, held - 1);
+  while (Math.max(lf, cr) >= limit) {
+    const br = Math.max(lf, cr);
+    const pos = br + 1;
+    if (pos < held && startsEntryLine(bytes.toString("latin1", pos, Math.min(held, pos + 16)), 0, format)) return pos;
+    if (lf === br) lf = br > 0 ? bytes.lastIndexOf(10, br - 1) : -1;
+    if (cr === br) cr = br > 0 ? bytes.lastIndexOf(13, br - 1) : -1;
+  }
+  return 0;
 }

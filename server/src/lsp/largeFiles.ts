@@ -30,11 +30,18 @@ interface Context {
 async function analyzeOne(context: Context, file: string, token: CancellationToken, progress: (fraction: number) => void): Promise<FileSummary> {
   const uri = pathToFileURL(file).toString();
   const settings = context.settings();
+  // Chunks are small; the progress bar moves in whole percents, so only those are sent.
+  let reported = -1;
   try {
     const result = await analyzeTraceFile(file, {
       analysis: { receiveErrorAfterSeconds: settings.receiveErrorAfterSeconds, ignore: settings.ignore, editorHints: false },
       isCancelled: () => token.isCancellationRequested,
-      onProgress: (read, total) => progress(total === 0 ? 1 : read / total),
+      onProgress: (read, total) => {
+        const percent = total === 0 ? 100 : Math.floor((read / total) * 100);
+        if (percent === reported) return;
+        reported = percent;
+        progress(percent / 100);
+      },
     });
     const findings = result.findings.filter((f) => catalogueRecord(f.id)?.editorOnly !== true);
     void context.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => findingToDiagnostic(f, context.language())) });
