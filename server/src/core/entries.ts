@@ -107,8 +107,8 @@ export interface EntrySplit {
   readonly runTogetherLines: readonly number[];
   /** Cheap per-entry reads, without making entry objects. */
   startOf(index: number): number;
-  /** The index of the entry holding `offset`. */
-  indexAt(offset: number): number;
+  /** The index of the entry holding `offset`; `from`, an entry at or before it, narrows the search. */
+  indexAt(offset: number, from?: number): number;
   /** Seconds since midnight, or null for preamble and headers. */
   clockOf(index: number): number | null;
   endOf(index: number): number;
@@ -395,10 +395,14 @@ class TraceSplit implements EntrySplit {
     return this.table.start[index]!;
   }
 
-  indexAt(offset: number): number {
+  indexAt(offset: number, from = 0): number {
     const starts = this.table.start;
-    let low = 0;
+    let low = from;
     let high = this.table.count - 1;
+    // Gallop from `from`: callers that walk forward mostly ask for an entry a few places on.
+    let step = 1;
+    for (; low + step <= high && starts[low + step]! <= offset; step *= 2) low += step;
+    if (low + step <= high) high = low + step - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
       if (starts[mid]! <= offset) low = mid;

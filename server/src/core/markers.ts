@@ -68,7 +68,7 @@ function forEachMessageMatch(split: EntrySplit, set: LiteralSet, onMatch: (entry
   for (let m = 0; m < positions.length; m++) {
     const at = positions[m]!;
     // Matches come in text order: the entry is the current one or a later one.
-    if (split.endOf(e) <= at) e = split.endOf(e + 1) > at ? e + 1 : split.indexAt(at);
+    if (split.endOf(e) <= at) e = split.endOf(e + 1) > at ? e + 1 : split.indexAt(at, e + 1);
     const word = words[m]!;
     if (split.isTimed(e) && at >= split.messageStartOf(e) && at + set.words[word]!.length <= split.contentEndOf(e)) onMatch(e, word);
   }

@@ -1,6 +1,6 @@
 // Putting run-together entries back on their own lines: the formatter, the split copy, the CLI.
 
-import type { EntrySplit, TraceEntry } from "./entries";
+import type { EntrySplit } from "./entries";
 
 export interface TextInsertion {
   /** Offset where a line break goes. */
@@ -34,7 +34,7 @@ const LINE_BREAKS = /\r\n|\r|\n/g;
  * The entry on one line: without its line ending; line breaks inside a multi-line entry become
  * ` ⏎ ` so that the output keeps exactly one line per entry.
  */
-export function entryAsOneLine(split: EntrySplit, entry: TraceEntry): string {
-  const text = split.text.slice(entry.start, entry.contentEnd);
+export function entryAsOneLine(split: EntrySplit, index: number): string {
+  const text = split.text.slice(split.startOf(index), split.contentEndOf(index));
   return text.includes("\n") || text.includes("\r") ? text.replace(LINE_BREAKS, " ⏎ ") : text;
 }
