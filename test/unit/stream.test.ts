@@ -149,7 +149,7 @@ describe("streaming a trace file in chunks", () => {
 
   it("stops when cancelled, with no read left running", async () => {
     const file = path.join(folder, "cancel.txt");
-    writeFileSync(file, makeTrace({ seed: 10, bytes: 1_000_000, runTogether: 0.1 }));
+    writeFileSync(file, makeTrace({ seed: 10, bytes: 6_000_000, runTogether: 0.1 }));
     let reads = 0;
     await assert.rejects(analyzeTraceFile(file, { isCancelled: () => ++reads > 3 }), AnalysisCancelled);
     assert.equal(reads, 4);

@@ -11,8 +11,14 @@ import { isAscii } from "node:buffer";
 import { chunkDecoder, completeUtf8Length } from "./decode";
 import { guessEncoding, SAMPLE_BYTES, type ChunkDecoder } from "./encoding";
 
-/** Bytes read at a time. */
+/**
+ * The size of the pieces a trace is analysed in. Small enough that each piece's string lives in the
+ * young generation of the heap (larger strings are allocated apart and stay until a full
+ * collection), which keeps memory low and decoding fast.
+ */
 export const CHUNK_BYTES = 112 * 1024;
+/** Bytes read from disk at a time. */
+const READ_BYTES = 1024 * 1024;
 /** A line longer than this is cut at an entry start inside it, so memory stays bounded. */
 const MAX_CARRY_CHARS = 64 * 1024 * 1024;
 /** How far back from the end of the text a cut point is looked for. */
@@ -154,7 +160,7 @@ export async function analyzeTraceFile(path: string, options: StreamOptions = {}
     await handle.read(sample, 0, sample.length, 0);
     const { encoding } = guessEncoding(sample, path, options.encoding);
     const stream = new TraceTextStream(options.analysis);
-    const read = (buffer: Buffer, at: number, position: number) => handle.read(buffer, at, CHUNK_BYTES, position).then((r) => r.bytesRead);
+    const read = (buffer: Buffer, at: number, position: number, length = READ_BYTES) => handle.read(buffer, at, length, position).then((r) => r.bytesRead);
     const progress = (bytesRead: number) => {
       if (options.isCancelled?.() === true) throw new AnalysisCancelled();
       options.onProgress?.(bytesRead, size);
@@ -166,7 +172,7 @@ export async function analyzeTraceFile(path: string, options: StreamOptions = {}
   }
 }
 
-type ReadAt = (buffer: Buffer, at: number, position: number) => Promise<number>;
+type ReadAt = (buffer: Buffer, at: number, position: number, length?: number) => Promise<number>;
 
 function isUtf8(encoding: string): boolean {
   return encoding === "utf-8" || encoding === "utf8";
@@ -174,11 +180,12 @@ function isUtf8(encoding: string): boolean {
 
 /** Any encoding: decoded chunk by chunk, the text stream joins and cuts the text. */
 async function streamDecoded(read: ReadAt, decoder: ChunkDecoder, stream: TraceTextStream, progress: (bytesRead: number) => void): Promise<number> {
+  // Decoded text is joined and cut by the text stream: pieces stay small, as in the UTF-8 path.
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let bytesRead = 0;
   for (;;) {
     progress(bytesRead);
-    const n = await read(buffer, 0, bytesRead);
+    const n = await read(buffer, 0, bytesRead, CHUNK_BYTES);
     if (n === 0) break;
     stream.push(decoder.write(buffer.subarray(0, n)));
     bytesRead += n;
@@ -189,51 +196,65 @@ async function streamDecoded(read: ReadAt, decoder: ChunkDecoder, stream: TraceT
 }
 
 /**
- * UTF-8 is cut as bytes, at a line break before an entry, and only then decoded: each chunk becomes
+ * UTF-8 is cut as bytes, at a line break before an entry, and only then decoded: each piece becomes
  * one flat string that is analysed as it is (joining and re-cutting text would copy every chunk
  * twice). A line break is never inside a UTF-8 character, so every cut is on a character boundary.
+ * The file is read in large blocks, the next one while the pieces of the last are analysed.
  */
 async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (bytesRead: number) => void): Promise<number> {
-  const pending = Buffer.allocUnsafe(2 * CHUNK_BYTES);
+  // Room for what a block leaves (less than a piece), the block, and the next block under way.
+  const pending = Buffer.allocUnsafe(CHUNK_BYTES + 2 * READ_BYTES);
   let held = 0;
   let bytesRead = 0;
   progress(0);
-  let reading = read(pending, 0, 0);
-  try {
-    for (;;) {
-      const n = await reading;
-      if (n === 0) break;
-      if (bytesRead === 0 && n >= 3 && pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf) {
-        pending.copyWithin(0, 3, n);
-        held -= 3;
-      }
-      bytesRead += n;
-      held += n;
-      progress(bytesRead);
-      // Take out what can be analysed now (decoding copies it), then read on while it is analysed.
-      let text: string | null = null;
-      let upcomingClock: number | null = null;
-      const cut = lastEntryLineStart(pending, held, stream.format);
-      // No cut in a full buffer: a line longer than a chunk, which the text stream cuts at an entry start inside it.
-      const taken = cut > 0 ? cut : held + CHUNK_BYTES > pending.length ? completeUtf8Length(pending, held) : 0;
-      if (taken > 0) {
-        text = decodeUtf8(pending, 0, taken);
-        if (cut > 0) upcomingClock = readClock(pending.toString("latin1", cut, Math.min(held, cut + 16)), 0)?.seconds ?? null;
-        pending.copyWithin(0, taken, held);
-        held -= taken;
-      }
-      reading = read(pending, held, bytesRead);
-      if (text === null) continue;
-      if (cut > 0) stream.pushWhole(text, upcomingClock);
-      else stream.push(text);
-    }
-  } catch (error) {
-    // A read may still be under way: let it end before the file is closed.
-    await reading.catch(() => 0);
-    throw error;
+  let n = await read(pending, 0, 0);
+  if (n >= 3 && pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf) {
+    pending.copyWithin(0, 3, n);
+    n -= 3;
+    bytesRead += 3;
   }
-  if (held > 0) stream.push(decodeUtf8(pending, 0, held));
+  while (n > 0) {
+    bytesRead += n;
+    held += n;
+    progress(bytesRead);
+    const next = read(pending, held, bytesRead);
+    let consumed: number;
+    try {
+      consumed = analysePieces(pending, held, stream);
+    } catch (error) {
+      // The next block is under way: let it end before the file is closed.
+      await next.catch(() => 0);
+      throw error;
+    }
+    n = await next;
+    pending.copyWithin(0, consumed, held + n);
+    held -= consumed;
+  }
+  const consumed = analysePieces(pending, held, stream);
+  if (consumed < held) stream.push(decodeUtf8(pending, consumed, held));
   return bytesRead;
+}
+
+/**
+ * Analyses the held bytes in pieces of about CHUNK_BYTES, each ending where a line starts with an
+ * entry; returns how many bytes it took (what is left is less than a piece). A piece with no such
+ * line start is part of a line longer than a piece: the text stream cuts those inside the line.
+ */
+function analysePieces(bytes: Buffer, held: number, stream: TraceTextStream): number {
+  let consumed = 0;
+  while (held - consumed >= CHUNK_BYTES) {
+    const cut = lastEntryLineStart(bytes, consumed, consumed + CHUNK_BYTES, held, stream.format);
+    if (cut > consumed) {
+      const upcomingClock = readClock(bytes.toString("latin1", cut, Math.min(held, cut + 16)), 0)?.seconds ?? null;
+      stream.pushWhole(decodeUtf8(bytes, consumed, cut), upcomingClock);
+      consumed = cut;
+    } else {
+      const whole = completeUtf8Length(bytes, consumed + CHUNK_BYTES);
+      stream.push(decodeUtf8(bytes, consumed, whole));
+      consumed = whole;
+    }
+  }
+  return consumed;
 }
 
 function decodeUtf8(bytes: Buffer, from: number, to: number): string {
@@ -241,17 +262,19 @@ function decodeUtf8(bytes: Buffer, from: number, to: number): string {
   return isAscii(bytes.subarray(from, to)) ? bytes.toString("latin1", from, to) : bytes.toString("utf8", from, to);
 }
 
-/** The byte offset of the last line that starts with an entry, searched in the last chunk's bytes; 0 when none. */
-function lastEntryLineStart(bytes: Buffer, held: number, format: TraceFormat | null): number {
-  const limit = Math.max(0, held - CHUNK_BYTES);
-  let lf = bytes.lastIndexOf(10, held - 1);
-  let cr = bytes.lastIndexOf(13, held - 1);
-  while (Math.max(lf, cr) >= limit) {
+/**
+ * The offset of the last line start in (from, to] whose line starts with an entry, or -1; the bytes
+ * up to `held` show what follows a line start.
+ */
+function lastEntryLineStart(bytes: Buffer, from: number, to: number, held: number, format: TraceFormat | null): number {
+  let lf = bytes.lastIndexOf(10, to - 1);
+  let cr = bytes.lastIndexOf(13, to - 1);
+  while (Math.max(lf, cr) >= from) {
     const br = Math.max(lf, cr);
     const pos = br + 1;
     if (pos < held && startsEntryLine(bytes.toString("latin1", pos, Math.min(held, pos + 16)), 0, format)) return pos;
     if (lf === br) lf = br > 0 ? bytes.lastIndexOf(10, br - 1) : -1;
     if (cr === br) cr = br > 0 ? bytes.lastIndexOf(13, br - 1) : -1;
   }
-  return 0;
+  return -1;
 }
