@@ -497,8 +497,9 @@ interface DayHeader {
 /** `Events from February 8, 2007` at a line start: only line starts are looked at, not the whole text. */
 function findDayHeaders(text: string, lines: LineIndex): DayHeader[] {
   const headers: DayHeader[] = [];
-  for (let line = 0; line < lines.lineCount; line++) {
-    let pos = lines.lineStart(line);
+  const starts = lines.lineStarts;
+  for (let line = 0; line < starts.length; line++) {
+    let pos = starts[line]!;
     if (pos === 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
     if (text.charCodeAt(pos) !== 69 /* E */ || !text.startsWith(EVENTS_FROM, pos)) continue;
     const date = parseHeaderDate(text, pos + EVENTS_FROM.length);

@@ -32,6 +32,11 @@ export class LineIndex {
     return line;
   }
 
+  /** The offset of every line's start, in order. */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
   }
