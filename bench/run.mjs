@@ -201,7 +201,9 @@ async function serverLatencies(file) {
     actionTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   await connection.sendRequest("shutdown");
-  connection.sendNotification("exit");
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  await connection.sendNotification("exit");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
   connection.dispose();
   child.kill();
   return { openMs, hoverMs: median(hoverTimes), codeActionMs: median(actionTimes), samples };
