@@ -107,9 +107,11 @@ export function findCandidates(text: string, list: CandidateList = new Candidate
     else if (isBlank(text.charCodeAt(pos - 1))) place = CandidatePlace.Spaced;
     else place = CandidatePlace.Abutting;
     list.push(pos, seconds, length, place);
-    // Most entries go on with ` Trace:`; its colon cannot start a time, so skip it.
-    const next = text.startsWith(" Trace:", pos + length) ? pos + length + 7 : pos + length;
-    colon = text.indexOf(":", next);
+    // Most entries go on with a level word, ` Trace:`: a colon six on with no digit before it and no
+    // colon three on cannot start a time (a time's first colon follows two digits), so skip it.
+    const next = pos + length;
+    const skipsLevel = text.charCodeAt(next + 6) === 58 && !isDigitCode(text.charCodeAt(next + 5)) && text.charCodeAt(next + 3) !== 58;
+    colon = text.indexOf(":", skipsLevel ? next + 7 : next);
   }
   return list;
 }
