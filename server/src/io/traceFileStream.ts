@@ -1,13 +1,13 @@
 // Analyses a trace file of any size in chunks: bounded memory, the same findings as the editor's
 // whole-document analysis. Chunks are cut where a line starts with an entry, so no entry is split.
 
+import { isAscii } from "node:buffer";
 import { open } from "node:fs/promises";
 import { FindingCollector, FIRST_CHUNK, type ChunkBase, type CollectedFindings } from "../core/analyze";
 import { isDigitCode, readClock } from "../core/clock";
 import { findCandidates, splitEntries, type SplitState, type TraceFormat } from "../core/entries";
 import type { AnalysisOptions } from "../core/findings";
 import { sideFromText, type PairSide } from "../core/traceFacts";
-import { isAscii } from "node:buffer";
 import { chunkDecoder, completeUtf8Length } from "./decode";
 import { guessEncoding, SAMPLE_BYTES, type ChunkDecoder } from "./encoding";
 
