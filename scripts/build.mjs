@@ -19,7 +19,10 @@ const common = {
 };
 
 const contexts = await Promise.all([
+  // The language client library is a bundle of its own, loaded when the first trace needs the
+  // server: activation stays fast.
   esbuild.context({ ...common, entryPoints: { client: "client/src/extension.ts" }, outdir: "dist", external: ["vscode"] }),
+  esbuild.context({ ...common, entryPoints: { languageClient: "client/src/languageClientLauncher.ts" }, outdir: "dist", external: ["vscode"] }),
   esbuild.context({ ...common, entryPoints: { server: "server/src/server.ts" }, outdir: "dist" }),
   esbuild.context({
     ...common,

@@ -25,9 +25,8 @@ export function registerCommands(client: TraceLanguageClient): vscode.Disposable
     }),
     vscode.workspace.registerTextDocumentContentProvider(EXPLANATION_SCHEME, {
       async provideTextDocumentContent(uri) {
-        const languageClient = await client.start();
         const id = uri.path.replace(/^\//, "").replace(/\.md$/, "");
-        return (await languageClient.sendRequest(explanationRequest, { id })) ?? vscode.l10n.t("No explanation for {0}.", id);
+        return (await client.request(explanationRequest, { id })) ?? vscode.l10n.t("No explanation for {0}.", id);
       },
     }),
     vscode.commands.registerCommand(clientCommands.showExplanation, async (id: unknown) => {
@@ -56,8 +55,7 @@ export function registerCommands(client: TraceLanguageClient): vscode.Disposable
         validateInput: (value) => (/^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/.test(value) ? undefined : vscode.l10n.t("Type a time such as 23:27 or 23:27:04")),
       });
       if (time === undefined) return;
-      const languageClient = await client.start();
-      const found = await languageClient.sendRequest(entryAtTimeRequest, { uri: editor.document.uri.toString(), time });
+      const found = await client.request(entryAtTimeRequest, { uri: editor.document.uri.toString(), time });
       if (found === null) {
         void vscode.window.showInformationMessage(vscode.l10n.t("No entry at or after {0}.", time.trim()));
         return;

@@ -1,8 +1,8 @@
 // Starts and stops the language server (dist/server.js) on demand.
 
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { LANGUAGE_ID } from "../../server/src/shared/protocol";
+import type { LanguageClient, NotificationType, RequestType } from "vscode-languageclient/node";
+import type { launchLanguageClient } from "./languageClientLauncher";
 
 export class TraceLanguageClient {
   private client: LanguageClient | undefined;
@@ -11,7 +11,9 @@ export class TraceLanguageClient {
   /** Fires once the server is up. */
   readonly onReady = this.readyEmitter.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(private readonly context: vscode.ExtensionContext) {
+    context.subscriptions.push(this.readyEmitter);
+  }
 
   /** The running client, starting the server on first use. */
   start(): Promise<LanguageClient> {
@@ -23,21 +25,27 @@ export class TraceLanguageClient {
     return this.client;
   }
 
+  /**
+   * Sends a custom request, starting the server on first use. By method name: the request types
+   * are made in this bundle, and the client library in its own bundle would not know them as its own.
+   */
+  async request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
+    const client = await this.start();
+    return token === undefined ? client.sendRequest<R>(type.method, params) : client.sendRequest<R>(type.method, params, token);
+  }
+
+  /** Listens to a custom notification of the running server. */
+  onNotification<P>(type: NotificationType<P>, handler: (params: P) => void): vscode.Disposable {
+    const client = this.client;
+    if (client === undefined) throw new Error("the language server is not running");
+    return client.onNotification(type.method, handler);
+  }
+
   private async launch(): Promise<LanguageClient> {
-    const module = this.context.asAbsolutePath("dist/server.js");
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
-    };
-    const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: LANGUAGE_ID }],
-      synchronize: { configurationSection: "icmTrace" },
-      initializationOptions: { settings: vscode.workspace.getConfiguration("icmTrace") },
-      outputChannelName: "ICM Trace",
-    };
-    const client = new LanguageClient("icmTrace", "ICM Trace", serverOptions, clientOptions);
-    this.context.subscriptions.push(this.readyEmitter);
-    await client.start();
+    // Out of the caller's turn: activation returns before the client library is loaded.
+    await new Promise((resolve) => setImmediate(resolve));
+    const launcher = require(this.context.asAbsolutePath("dist/languageClient.js")) as { launchLanguageClient: typeof launchLanguageClient };
+    const client = await launcher.launchLanguageClient(this.context);
     this.client = client;
     this.readyEmitter.fire(client);
     return client;

@@ -23,16 +23,16 @@ async function withAnalysis<P extends { uri: string }, R>(
   params: P,
 ): Promise<R | undefined> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const languageClient = await client.start();
+    await client.start();
     let reported = 0;
-    const listening = languageClient.onNotification(analysisProgressNotification, (p) => {
+    const listening = client.onNotification(analysisProgressNotification, (p) => {
       if (p.uri !== params.uri) return;
       const percent = Math.round(p.fraction * 100);
       progress.report({ message: p.message === "" ? `${percent}%` : `${p.message} (${percent}%)`, increment: Math.max(0, percent - reported) });
       reported = Math.max(reported, percent);
     });
     try {
-      return await languageClient.sendRequest(request, params, token);
+      return await client.request(request, params, token);
     } catch (error) {
       if (token.isCancellationRequested) return undefined;
       void vscode.window.showErrorMessage(vscode.l10n.t("ICM Trace: {0}", error instanceof Error ? error.message : String(error)));

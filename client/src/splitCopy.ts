@@ -13,8 +13,7 @@ export function splitCopyUri(original: vscode.Uri): vscode.Uri {
 export function registerSplitCopyProvider(client: TraceLanguageClient): vscode.Disposable {
   const provider: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri) {
-      const languageClient = await client.start();
-      const text = await languageClient.sendRequest(splitTextRequest, { uri: uri.query });
+      const text = await client.request(splitTextRequest, { uri: uri.query });
       if (text === null) throw new Error(vscode.l10n.t("The original trace is no longer open."));
       return text;
     },

@@ -21,13 +21,12 @@ export class TraceStatusBar implements vscode.Disposable {
 
   private async update(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
-    const languageClient = this.client.running;
-    if (document === undefined || document.languageId !== LANGUAGE_ID || languageClient === undefined) {
+    if (document === undefined || document.languageId !== LANGUAGE_ID || this.client.running === undefined) {
       this.item.hide();
       return;
     }
     try {
-      const summary = await languageClient.sendRequest(traceSummaryRequest, { uri: document.uri.toString() });
+      const summary = await this.client.request(traceSummaryRequest, { uri: document.uri.toString() });
       if (summary === null || vscode.window.activeTextEditor?.document !== document) return;
       const side = summary.side === null ? vscode.l10n.t("side ?") : vscode.l10n.t("Side {0}", summary.side);
       const role = summary.role === "send" ? vscode.l10n.t("sending") : summary.role === "receive" ? vscode.l10n.t("receiving") : "";

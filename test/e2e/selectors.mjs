@@ -39,4 +39,9 @@ export const selectors = {
     row: (text) => `.outline-pane .monaco-list-row:has-text(${quoted(text)})`,
   },
   notification: (text) => `.notification-toast:has-text(${quoted(text)})`,
+  runningExtensions: {
+    /** The row of an extension in "Developer: Show Running Extensions". */
+    row: (name) => `.runtime-extensions-editor .monaco-list-row:has-text(${quoted(name)})`,
+    activationTime: ".activation-time",
+  },
 };

@@ -14,8 +14,7 @@ export const TIMELINE_VIEW_TYPE = "icmTrace.transferTimeline";
 
 /** Asks the server to compare two traces; `uris` in any order, the result in the model's order. */
 export async function requestCompare(client: TraceLanguageClient, uris: readonly [vscode.Uri, vscode.Uri]): Promise<CompareResult> {
-  const languageClient = await client.start();
-  return languageClient.sendRequest(compareRequest, { uris: [uris[0].toString(), uris[1].toString()] });
+  return client.request(compareRequest, { uris: [uris[0].toString(), uris[1].toString()] });
 }
 
 /** How a trace is named in the view and in the Markdown: workspace-relative when it can be. */
