@@ -57,11 +57,6 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function timeTool(command, commandArgs) {
-  const samples = Array.from({ length: runs }, () => measure(command, commandArgs));
-  return { seconds: median(samples.map((s) => s.seconds)), rssKb: Math.max(...samples.map((s) => s.rssKb)) };
-}
-
 /**
  * Several tools on one file, their runs interleaved (a, b, c, a, b, c, …): this machine's speed drifts
  * by a quarter within a minute, and interleaving puts every tool in the same drift. Each ratio to

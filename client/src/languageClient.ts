@@ -31,6 +31,7 @@ export class TraceLanguageClient {
    */
   async request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
     const client = await this.start();
+    // An undefined token would be sent as a second parameter: leave it out.
     return token === undefined ? client.sendRequest<R>(type.method, params) : client.sendRequest<R>(type.method, params, token);
   }
 

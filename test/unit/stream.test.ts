@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import iconv from "iconv-lite";
 import { analyzeTrace } from "../../server/src/core/analyze";
 import { splitEntries } from "../../server/src/core/entries";
@@ -17,16 +18,11 @@ import { sample } from "./helpers";
 
 const folder = mkdtempSync(path.join(tmpdir(), "icm-stream-"));
 
-/** A small deterministic PRNG (mulberry32). */
+/** Numbers in [0, 1) from fast-check's seeded generator: a seed always gives the same trace. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const [stream] = fc.sample(fc.infiniteStream(fc.noBias(fc.integer({ min: 0, max: 999_999 }))), { seed, numRuns: 1 });
+  const values = stream![Symbol.iterator]();
+  return () => values.next().value! / 1_000_000;
 }
 
 const MESSAGES = [

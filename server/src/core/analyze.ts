@@ -6,8 +6,6 @@ import { catalogue } from "../catalogue";
 import type { FailureRecord, LineMatch, Localized } from "../catalogue/types";
 import { apiErrorValues, readApiError } from "./apiError";
 import { FIRST_CHUNK, splitEntries, type ChunkBase, type EntrySplit, type TraceEntry } from "./entries";
-
-export { FIRST_CHUNK, type ChunkBase } from "./entries";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
 import { caseVariants, markedEntries, MARKERS } from "./markers";
 import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "./sequenceRules";

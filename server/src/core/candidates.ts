@@ -219,8 +219,7 @@ export function chooseEntryStarts(
   const n = list.count;
   const { plausible, nextAnchor, kept } = scratchFor(n);
   for (let i = 0; i < n; i++) {
-    const place = list.place[i] as CandidatePlace;
-    plausible[i] = place === CandidatePlace.LineStart || contextAllowsEntry(text, list.pos[i]!, list.length[i]!, place) ? 1 : 0;
+    plausible[i] = contextAllowsEntry(text, list.pos[i]!, list.length[i]!, list.place[i] as CandidatePlace) ? 1 : 0;
   }
   // nextAnchor[i]: clock of the first later candidate that is a line start, or abutting and plausible.
   let upcoming = upcomingClock ?? Number.NaN;

@@ -307,18 +307,16 @@ interface StandardHead {
 /** `23:26:58[.mmm] la-lgr Trace: message` read from the entry's start. */
 function readStandardHead(text: string, start: number): StandardHead {
   const afterTime = timeEnd(text, start);
-  const tagEnd = processTagEnd(text, afterTime);
-  const processTag = tagEnd === -1 ? null : text.slice(afterTime, tagEnd);
-  const levelAt = tagEnd === -1 ? afterTime : tagEnd + 1;
+  const levelAt = levelWordAt(text, start);
   const level = readLevelWord(text, levelAt);
+  // A process tag fills the gap between the time and the level word, with its blank.
+  const processTag = levelAt === afterTime ? null : text.slice(afterTime, levelAt - 1);
   return { processTag, level, messageStart: messageStartAfter(text, levelAt, level) };
 }
 
 /** Where the message of the entry at `start` starts, without making strings: the hot path. */
 function standardMessageStart(text: string, start: number): number {
-  const afterTime = timeEnd(text, start);
-  const tagEnd = processTagEnd(text, afterTime);
-  const levelAt = tagEnd === -1 ? afterTime : tagEnd + 1;
+  const levelAt = levelWordAt(text, start);
   return messageStartAfter(text, levelAt, readLevelWord(text, levelAt));
 }
 
@@ -326,6 +324,13 @@ function standardMessageStart(text: string, start: number): number {
 function timeEnd(text: string, start: number): number {
   const at = start + (text.charCodeAt(start + 8) === 46 ? 12 : 8);
   return text.charCodeAt(at) === 32 ? at + 1 : at;
+}
+
+/** Where a level word would start: after the time and the process tag, if any. */
+function levelWordAt(text: string, start: number): number {
+  const afterTime = timeEnd(text, start);
+  const tagEnd = processTagEnd(text, afterTime);
+  return tagEnd === -1 ? afterTime : tagEnd + 1;
 }
 
 function messageStartAfter(text: string, levelAt: number, level: string | null): number {

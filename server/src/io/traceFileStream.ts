@@ -1,14 +1,13 @@
 // Analyses a trace file of any size in chunks: bounded memory, the same findings as the editor's
 // whole-document analysis. Chunks are cut where a line starts with an entry, so no entry is split.
 
-import { isAscii } from "node:buffer";
 import { open } from "node:fs/promises";
-import { FindingCollector, FIRST_CHUNK, type ChunkBase, type CollectedFindings } from "../core/analyze";
+import { FindingCollector, type CollectedFindings } from "../core/analyze";
 import { isDigitCode, readClock } from "../core/clock";
-import { findCandidates, splitEntries, type SplitState, type TraceFormat } from "../core/entries";
+import { findCandidates, FIRST_CHUNK, splitEntries, type ChunkBase, type SplitState, type TraceFormat } from "../core/entries";
 import type { AnalysisOptions } from "../core/findings";
 import { sideFromText, type PairSide } from "../core/traceFacts";
-import { chunkDecoder, completeUtf8Length } from "./decode";
+import { chunkDecoder, completeUtf8Length, decodeWholeUtf8 } from "./decode";
 import { guessEncoding, SAMPLE_BYTES, type ChunkDecoder } from "./encoding";
 
 /**
@@ -123,16 +122,8 @@ function findCut(text: string, format: SplitState["format"] | null): number {
   // Look in a small tail first: a text without CR must not be rescanned end to start for one.
   for (const span of [64 * 1024, CUT_SEARCH_CHARS]) {
     const from = Math.max(0, text.length - span);
-    const tail = text.slice(from);
-    let lf = tail.lastIndexOf("\n");
-    let cr = tail.lastIndexOf("\r");
-    while (lf !== -1 || cr !== -1) {
-      const br = Math.max(lf, cr);
-      const pos = from + br + 1;
-      if (pos < text.length && startsEntryLine(text, pos, format)) return pos;
-      if (lf === br) lf = br > 0 ? tail.lastIndexOf("\n", br - 1) : -1;
-      if (cr === br) cr = br > 0 ? tail.lastIndexOf("\r", br - 1) : -1;
-    }
+    const at = lastLineStart(text.slice(from), (pos) => from + pos < text.length && startsEntryLine(text, from + pos, format));
+    if (at !== -1) return from + at;
     if (from === 0) break;
   }
   if (text.length < MAX_CARRY_CHARS) return 0;
@@ -258,8 +249,7 @@ function analysePieces(bytes: Buffer, held: number, stream: TraceTextStream): nu
 }
 
 function decodeUtf8(bytes: Buffer, from: number, to: number): string {
-  // ASCII is the same in Latin-1 and UTF-8, and Latin-1 decoding is several times faster.
-  return isAscii(bytes.subarray(from, to)) ? bytes.toString("latin1", from, to) : bytes.toString("utf8", from, to);
+  return decodeWholeUtf8(bytes.subarray(from, to));
 }
 
 /**
@@ -267,14 +257,27 @@ function decodeUtf8(bytes: Buffer, from: number, to: number): string {
  * up to `held` show what follows a line start.
  */
 function lastEntryLineStart(bytes: Buffer, from: number, to: number, held: number, format: TraceFormat | null): number {
-  let lf = bytes.lastIndexOf(10, to - 1);
-  let cr = bytes.lastIndexOf(13, to - 1);
-  while (Math.max(lf, cr) >= from) {
+  const at = lastLineStart(bytes.subarray(from, to), (pos) => {
+    const start = from + pos;
+    return start < held && startsEntryLine(bytes.toString("latin1", start, Math.min(held, start + 16)), 0, format);
+  });
+  return at === -1 ? -1 : from + at;
+}
+
+/** Text or bytes searched backwards for line breaks; only the given window is read. */
+interface BackwardSearchable {
+  lastIndexOf(value: string, before?: number): number;
+}
+
+/** The last line start in `window` (just after an LF, CR or CRLF) that `accepts`, or -1. */
+function lastLineStart(window: BackwardSearchable, accepts: (pos: number) => boolean): number {
+  let lf = window.lastIndexOf("\n");
+  let cr = window.lastIndexOf("\r");
+  while (lf !== -1 || cr !== -1) {
     const br = Math.max(lf, cr);
-    const pos = br + 1;
-    if (pos < held && startsEntryLine(bytes.toString("latin1", pos, Math.min(held, pos + 16)), 0, format)) return pos;
-    if (lf === br) lf = br > 0 ? bytes.lastIndexOf(10, br - 1) : -1;
-    if (cr === br) cr = br > 0 ? bytes.lastIndexOf(13, br - 1) : -1;
+    if (accepts(br + 1)) return br + 1;
+    if (lf === br) lf = br > 0 ? window.lastIndexOf("\n", br - 1) : -1;
+    if (cr === br) cr = br > 0 ? window.lastIndexOf("\r", br - 1) : -1;
   }
   return -1;
 }
