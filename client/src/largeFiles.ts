@@ -83,9 +83,10 @@ export function registerLargeFiles(client: TraceLanguageClient): vscode.Disposab
     const uri = tab.input.uri;
     if (uri.scheme !== "file" || !TRACE_NAME.test(uri.path) || offered.has(uri.toString())) return;
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === "icm-trace")) return;
-    const { size } = await vscode.workspace.fs.stat(uri);
-    if (size <= SYNC_LIMIT_BYTES) return;
+    // Marked before the stat, so a tab reported twice meanwhile is offered once.
     offered.add(uri.toString());
+    const { size } = await vscode.workspace.fs.stat(uri);
+    if (size <= SYNC_LIMIT_BYTES) return void offered.delete(uri.toString());
     const analyze = vscode.l10n.t("Analyze");
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t("{0} is too large for the editor to analyse as you type ({1} MB). Analyze it from disk?", uri.path.replace(/^.*\//, ""), Math.round(size / 1024 / 1024)),
@@ -93,6 +94,11 @@ export function registerLargeFiles(client: TraceLanguageClient): vscode.Disposab
     );
     if (choice === analyze) await analyzeFile(uri);
   };
+
+  const offerForTabs = (tabs: readonly vscode.Tab[]) => tabs.forEach((tab) => void offerForTab(tab).catch(() => undefined));
+  // A trace opened before activation (from the command line, or while the window was starting)
+  // has its tab already.
+  offerForTabs(vscode.window.tabGroups.all.flatMap((group) => group.tabs));
 
   return [
     output,
@@ -114,7 +120,8 @@ export function registerLargeFiles(client: TraceLanguageClient): vscode.Disposab
         vscode.l10n.t("{0} analysed: {1}, {2}.", counted(summaries.length, "{0} trace", "{0} traces"), counted(errors, "{0} error", "{0} errors"), counted(warnings, "{0} warning", "{0} warnings")),
       );
     }),
-    // Light: only looks at tabs; the server starts when the user accepts.
-    vscode.window.tabGroups.onDidChangeTabs((event) => event.opened.forEach((tab) => void offerForTab(tab).catch(() => undefined))),
+    // Light: only looks at tabs; the server starts when the user accepts. A preview tab that
+    // shows another file is "changed", not "opened".
+    vscode.window.tabGroups.onDidChangeTabs((event) => offerForTabs([...event.opened, ...event.changed])),
   ];
 }

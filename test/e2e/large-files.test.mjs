@@ -64,6 +64,21 @@ session.test(`offers to analyse the ${BIG_MB} MB ${BIG} from disk, shows progres
   await workbench.screenshot(page, "large-file-problems");
 });
 
+session.test(`offers the analysis again when the window reopens with ${BIG} in a tab`, async (page) => {
+  // A trace restored with the window (or opened from the command line) may have its tab before
+  // the extension activates: the extension then sees only tabs that exist, no "opened" event.
+  const offer = page.locator(selectors.notification(`${BIG} is too large for the editor to analyse as you type (${BIG_MB} MB)`));
+  await page.locator(selectors.editor.activeTab(BIG)).waitFor();
+  await workbench.runCommand(page, "Developer: Reload Window");
+  await workbench.waitForWorkbench(page);
+  await page.locator(selectors.editor.activeTab(BIG)).waitFor();
+  await offer.getByRole("button", { name: "Analyze" }).waitFor();
+  await workbench.screenshot(page, "large-file-offer-at-start");
+  // Declined: nothing is analysed, and the offer is gone.
+  await offer.getByRole("button", { name: /^Clear Notification/ }).click();
+  await offer.waitFor({ state: "detached" });
+});
+
 session.test('"ICM Trace: Analyze Folder…" summarises each trace in the folder and lists sideB-lgr-send.txt in Problems', async (page) => {
   // The folder picker is the simple file dialog: a quick input holding a path.
   await workbench.runCommand(page, "ICM Trace: Analyze Folder…");
