@@ -91,9 +91,15 @@ for (const mb of sizesMb) {
   const file = await ensureTrace(`${mb}mb-lgr.txt`, mb * 1e6, { seed: 42, runTogetherShare: 0.1 });
   const bytes = statSync(file).size;
   console.log(`timing ${path.basename(file)} (${runs} runs each)…`);
-  const tools = [["node", [cli, "check", file]], ["wc", ["-l", file]], ...(lnav === null ? [] : [[lnav, ["-n", "-q", "-c", ";SELECT 1", file]]])];
-  const [ours, floor, theirs = null] = timeTogether(tools);
-  for (const [tool, t] of [["icm-trace check", ours], ["lnav", theirs], ["wc -l (floor)", floor]]) {
+  // On 100 MB, also the CLI with its byte scans in TypeScript instead of WebAssembly: what those give.
+  const withoutWasm = mb === 100 ? [["env", ["ICM_TRACE_NO_WASM=1", "node", cli, "check", file]]] : [];
+  const tools = [["node", [cli, "check", file]], ["wc", ["-l", file]], ...withoutWasm, ...(lnav === null ? [] : [[lnav, ["-n", "-q", "-c", ";SELECT 1", file]]])];
+  const timed = timeTogether(tools);
+  const [ours, floor] = timed;
+  const noWasm = withoutWasm.length > 0 ? timed[2] : null;
+  const theirs = lnav === null ? null : timed[timed.length - 1];
+  const named = [["icm-trace check", ours], ...(noWasm === null ? [] : [["icm-trace check, scans in TypeScript", noWasm]]), ["lnav", theirs], ["wc -l (floor)", floor]];
+  for (const [tool, t] of named) {
     if (t === null) {
       rows.push([tool, `${mb} MB`, "–", "–", "–", "–", "–"]);
       continue;

@@ -2,6 +2,7 @@
 // message is not an entry start: the choice goes by what surrounds the time and by time order with
 // its neighbours. Typed arrays, not objects: a 100 MB trace holds millions of times.
 
+import { byteScanFor } from "./byteScan";
 import { forwardGap, isDigitCode, isMidnightRollover } from "./clock";
 
 export const enum CandidatePlace {
@@ -23,6 +24,16 @@ export class CandidateList {
 
   clear(): void {
     this.count = 0;
+  }
+
+  /** Appends a run of candidates (from the byte scan). */
+  append(pos: Int32Array, clock: Float64Array, length: Uint8Array, place: Uint8Array): void {
+    while (this.count + pos.length > this.pos.length) this.grow();
+    this.pos.set(pos, this.count);
+    this.clock.set(clock, this.count);
+    this.length.set(length, this.count);
+    this.place.set(place, this.count);
+    this.count += pos.length;
   }
 
   push(pos: number, clock: number, length: number, place: CandidatePlace): void {
@@ -68,8 +79,17 @@ function digitPair(text: string, pos: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-/** Hops from colon to colon; a time is read where two colons stand three apart. Linear. */
+/** Every well-formed time followed by a blank or a line end: by the byte scan when it can read the text. */
 export function findCandidates(text: string, list: CandidateList = new CandidateList()): CandidateList {
+  const bytes = byteScanFor(text);
+  if (bytes === null) return findCandidatesInText(text, list);
+  list.clear();
+  bytes.clockCandidates(list);
+  return list;
+}
+
+/** Hops from colon to colon; a time is read where two colons stand three apart. Linear. */
+export function findCandidatesInText(text: string, list: CandidateList = new CandidateList()): CandidateList {
   list.clear();
   let colon = text.indexOf(":", 2);
   while (colon !== -1) {

@@ -2,6 +2,8 @@
 // lets the scan jump ahead by up to the shortest word's length, so a long text is mostly skipped,
 // not read character by character. Linear; no regular expression.
 
+import { byteScanFor, type LiteralTables } from "./byteScan";
+
 const BLOCK = 3;
 const TABLE_SIZE = 1 << 16;
 
@@ -24,6 +26,10 @@ export class LiteralSet {
   private readonly bucketWords: Int32Array;
   /** Each word's first two characters (their low bytes) in one number: most candidates fail on them, cheaply. */
   private readonly head: Int32Array;
+  /** The same tables for the byte scan, made on first use. */
+  private byteTables: LiteralTables | undefined;
+  /** Words with a character above U+00FF: their byte matches are checked on the text. */
+  private readonly wide: Uint8Array;
 
   constructor(words: Iterable<string>) {
     this.words = [...new Set(words)].filter((w) => w.length >= BLOCK);
@@ -55,6 +61,18 @@ export class LiteralSet {
     this.bucketStart = Int32Array.from(starts);
     this.bucketWords = Int32Array.from(flat);
     this.head = Int32Array.from(this.words, (w) => (w.charCodeAt(0) & 0xff) | ((w.charCodeAt(1) & 0xff) << 16));
+    this.wide = Uint8Array.from(this.words, (w) => (/[^\u0000-\u00ff]/.test(w) ? 1 : 0));
+  }
+
+  private tables(): LiteralTables {
+    if (this.byteTables === undefined) {
+      const wordBytes = Buffer.from(this.words.join(""), "latin1");
+      const wordStart = new Int32Array(this.words.length + 1);
+      this.words.forEach((word, k) => (wordStart[k + 1] = wordStart[k]! + word.length));
+      const { window, shift, bucketOf, bucketStart, bucketWords, windowAt } = this;
+      this.byteTables = { window, shift, bucketOf, bucketStart, bucketWords, windowAt, wordStart, wordBytes };
+    }
+    return this.byteTables;
   }
 
   get size(): number {
@@ -66,6 +84,14 @@ export class LiteralSet {
     const positions: number[] = [];
     const found: number[] = [];
     if (this.words.length === 0) return { positions, words: found };
+    const scan = byteScanFor(text);
+    if (scan !== null) {
+      const { wide, words } = this;
+      scan.literalMatches(this.tables(), (start, word) => {
+        if (wide[word] === 0 || text.startsWith(words[word]!, start)) insertSorted(positions, found, start, word);
+      });
+      return { positions, words: found };
+    }
     const n = text.length;
     // The scan reads bytes, twice as fast as reading characters; each match is confirmed on the text.
     const bytes = latin1Bytes(text);

@@ -1,0 +1,137 @@
+// Byte scans of a trace text, compiled to WebAssembly (AssemblyScript): the text's Latin-1 bytes
+// are in linear memory from `text` to `end`, and results (offsets in the text) go where the caller says. They do what the TypeScript
+// of server/src/core does for a one-byte text; tests hold the two to the same answers.
+
+/** The digit at `at`, or -1000: any number built with it is then negative. */
+@inline function digitAt(at: usize): i32 {
+  const d = <i32>load<u8>(at) - 48;
+  return <u32>d <= 9 ? d : -1000;
+}
+
+/** The byte at `at`, or -1 past the end. */
+@inline function byteAt(at: usize, end: usize): i32 {
+  return at < end ? <i32>load<u8>(at) : -1;
+}
+
+/**
+ * Clock times that may start an entry (findCandidatesInText in candidates.ts), for colons in
+ * [from, to) of the text at [text, end). For each, writes its position (i32), seconds (f64),
+ * length (u8: 8 or 12) and place (u8: 0 line start, 1 abutting, 2 after a blank) at the given
+ * addresses; returns how many. The caller leaves room for (to - from) / 9 + 1: times need 9 bytes.
+ */
+export function clockCandidates(text: usize, end: usize, from: usize, to: usize, outPos: usize, outClock: usize, outLength: usize, outPlace: usize): i32 {
+  let count = 0;
+  const colons = i8x16.splat(58);
+  let block = from;
+  // Sixteen bytes at a time: a bit per colon.
+  while (block + 16 <= to) {
+    let mask = i8x16.bitmask(i8x16.eq(v128.load(block), colons));
+    while (mask != 0) {
+      const colon = block + <usize>ctz(mask);
+      mask &= mask - 1;
+      count = readCandidate(text, end, colon, count, outPos, outClock, outLength, outPlace);
+    }
+    block += 16;
+  }
+  for (let colon = block; colon < to; colon++) {
+    if (load<u8>(colon) == 58) count = readCandidate(text, end, colon, count, outPos, outClock, outLength, outPlace);
+  }
+  return count;
+}
+
+/** A time whose first colon is at `colon`: `HH:MM:SS` or `HH:MM:SS.mmm`, then a blank, a line end or the end. */
+@inline function readCandidate(text: usize, end: usize, colon: usize, count: i32, outPos: usize, outClock: usize, outLength: usize, outPlace: usize): i32 {
+  if (colon < text + 2 || colon + 6 > end || load<u8>(colon + 3) != 58) return count;
+  const pos = colon - 2;
+  const h = digitAt(pos) * 10 + digitAt(pos + 1);
+  const m = digitAt(pos + 3) * 10 + digitAt(pos + 4);
+  const s = digitAt(pos + 6) * 10 + digitAt(pos + 7);
+  if (h < 0 || m < 0 || s < 0 || h > 23 || m > 59 || s > 59) return count;
+  let size = 8;
+  let seconds = <f64>(h * 3600 + m * 60 + s);
+  let after = byteAt(pos + 8, end);
+  if (after == 46 /* . */ && pos + 12 <= end) {
+    const millis = digitAt(pos + 9) * 100 + digitAt(pos + 10) * 10 + digitAt(pos + 11);
+    if (millis >= 0 && !(pos + 12 < end && digitAt(pos + 12) >= 0)) {
+      seconds += <f64>millis / 1000;
+      size = 12;
+      after = byteAt(pos + 12, end);
+    }
+  }
+  if (!(after == -1 || after == 32 || after == 9 || after == 10 || after == 13)) return count;
+  const before = pos > text ? <i32>load<u8>(pos - 1) : -1;
+  const place: u8 = before == -1 || before == 10 || before == 13 ? 0 : before == 32 || before == 9 ? 2 : 1;
+  store<i32>(outPos + (<usize>count << 2), <i32>(pos - text));
+  store<f64>(outClock + (<usize>count << 3), seconds);
+  store<u8>(outLength + <usize>count, <u8>size);
+  store<u8>(outPlace + <usize>count, place);
+  return count + 1;
+}
+
+/**
+ * Where a literal set's tables are (LiteralSet in literalSet.ts builds them), as i32s at `tablesAt`:
+ * window, shift (u8 × 65536), bucketOf (i32 × 65536), bucketStart (i32), bucketWords (i32),
+ * windowAt (i32 per word), wordStart (i32 per word + 1), wordBytes (u8).
+ */
+const WINDOW = 0;
+const SHIFT = 1;
+const BUCKET_OF = 2;
+const BUCKET_START = 3;
+const BUCKET_WORDS = 4;
+const WINDOW_AT = 5;
+const WORD_START = 6;
+const WORD_BYTES = 7;
+
+@inline function table(tablesAt: usize, slot: i32): usize {
+  return <usize>load<i32>(tablesAt + (<usize>slot << 2));
+}
+
+@inline function blockHash(a: u32, b: u32, c: u32): u32 {
+  return (a * 961 + b * 31 + c) & 0xffff;
+}
+
+/**
+ * Every match of a literal set's words (Wu–Manber, as LiteralSet.findAll) in the text at
+ * [text, end) whose window ends at or after offset `fromEnd`, confirmed byte for byte. Writes start (i32) and word (i32) pairs at `out`, at most
+ * `capacity`; returns how many, and leaves the offset to go on from (the text's length when done) at `resumeAt`.
+ * Matches come in the order their windows end, not sorted by start.
+ */
+export function literalMatches(text: usize, end: usize, fromEnd: usize, tablesAt: usize, out: usize, capacity: i32, resumeAt: usize): i32 {
+  const window = <usize>load<i32>(tablesAt);
+  const shift = table(tablesAt, SHIFT);
+  const bucketOf = table(tablesAt, BUCKET_OF);
+  const bucketStart = table(tablesAt, BUCKET_START);
+  const bucketWords = table(tablesAt, BUCKET_WORDS);
+  const windowAt = table(tablesAt, WINDOW_AT);
+  const wordStart = table(tablesAt, WORD_START);
+  const wordBytes = table(tablesAt, WORD_BYTES);
+  let count = 0;
+  let last = text + fromEnd;
+  while (last < end) {
+    const block = blockHash(load<u8>(last - 2), load<u8>(last - 1), load<u8>(last));
+    const step = <usize>load<u8>(shift + block);
+    if (step > 0) {
+      last += step;
+      continue;
+    }
+    // A full bucket may not fit: stop before it, to go on from here.
+    const bucket = <usize>load<i32>(bucketOf + (<usize>block << 2));
+    const firstWord = load<i32>(bucketStart + (bucket << 2));
+    const lastWord = load<i32>(bucketStart + ((bucket + 1) << 2));
+    if (count + (lastWord - firstWord) > capacity) break;
+    for (let k = firstWord; k < lastWord; k++) {
+      const word = load<i32>(bucketWords + (<usize>k << 2));
+      const start = <isize>(last + 1 - window) - <isize>load<i32>(windowAt + (<usize>word << 2));
+      if (start < <isize>text) continue;
+      const at = <usize>load<i32>(wordStart + (<usize>word << 2));
+      const size = <usize>load<i32>(wordStart + (<usize>(word + 1) << 2)) - at;
+      if (<usize>start + size > end || memory.compare(<usize>start, wordBytes + at, size) != 0) continue;
+      store<i32>(out + (<usize>count << 3), <i32>(<usize>start - text));
+      store<i32>(out + (<usize>count << 3) + 4, word);
+      count++;
+    }
+    last++;
+  }
+  store<i32>(resumeAt, <i32>(min(last, end) - text));
+  return count;
+}

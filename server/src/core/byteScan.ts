@@ -1,0 +1,180 @@
+// The WebAssembly byte scans (server/assembly/byteScan.ts) for texts of one-byte characters: the
+// text's Latin-1 bytes go into the module's memory once, and each scan reads them there. Where
+// WebAssembly or its SIMD is missing, or a text holds a character above U+00FF, `byteScanFor`
+// answers null and the callers run their TypeScript scans, which give the same answers.
+//
+// Memory: a word at 0 (where a scan stopped), the literal sets' tables, then the text, then results.
+
+import { BYTE_SCAN_WASM_BASE64 } from "./generated/byteScanWasm";
+
+interface ByteScanExports {
+  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  clockCandidates(text: number, end: number, from: number, to: number, outPos: number, outClock: number, outLength: number, outPlace: number): number;
+  literalMatches(text: number, end: number, fromEnd: number, tablesAt: number, out: number, capacity: number, resumeAt: number): number;
+}
+
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+/** A literal set's Wu–Manber tables (see LiteralSet), in the layout the module reads. */
+export interface LiteralTables {
+  readonly window: number;
+  readonly shift: Uint8Array;
+  readonly bucketOf: Int32Array;
+  readonly bucketStart: Int32Array;
+  readonly bucketWords: Int32Array;
+  readonly windowAt: Int32Array;
+  /** Word k is wordBytes[wordStart[k]] up to wordBytes[wordStart[k + 1]]. */
+  readonly wordStart: Int32Array;
+  readonly wordBytes: Uint8Array;
+}
+
+const PAGE_BYTES = 64 * 1024;
+const RESUME_AT = 0;
+/** Colons scanned per call: bounds the room the results need. */
+const WINDOW_BYTES = 1024 * 1024;
+/** A time takes at least nine bytes (`HH:MM:SS` and a blank): at most this many per window. */
+const MAX_CANDIDATES = Math.floor(WINDOW_BYTES / 9) + 1;
+/** Room for results: candidates (14 bytes each) or literal matches (8 bytes each). */
+const RESULT_BYTES = MAX_CANDIDATES * 16;
+const MAX_MATCHES = RESULT_BYTES / 8;
+
+export interface ClockCandidateSink {
+  /** The results of one window, as views into the module's memory (valid until the next scan). */
+  append(pos: Int32Array, clock: Float64Array, length: Uint8Array, place: Uint8Array): void;
+}
+
+function align(n: number, to: number): number {
+  return Math.ceil(n / to) * to;
+}
+
+export class ByteScan {
+  private bytes: Buffer;
+  private text: string | null = null;
+  private textAt = 16;
+  private length = 0;
+  private tablesEnd = 16;
+  private readonly tablesAt = new Map<LiteralTables, number>();
+
+  constructor(private readonly exports: ByteScanExports) {
+    this.bytes = Buffer.from(exports.memory.buffer);
+  }
+
+  /** Writes `text` into the module's memory unless it is there already. */
+  load(text: string): void {
+    if (this.text === text) return;
+    this.textAt = align(this.tablesEnd, 16);
+    this.length = text.length;
+    this.ensureBytes(this.resultsAt + RESULT_BYTES);
+    this.bytes.write(text, this.textAt, "latin1");
+    this.text = text;
+  }
+
+  /** The loaded text's bytes, one per character (a view into the module's memory). */
+  latin1(): Uint8Array {
+    return new Uint8Array(this.exports.memory.buffer, this.textAt, this.length);
+  }
+
+  /** Every clock time that may start an entry, window by window in text order. */
+  clockCandidates(sink: ClockCandidateSink): void {
+    const posAt = this.resultsAt;
+    const clockAt = posAt + align(MAX_CANDIDATES * 4, 8);
+    const lengthAt = clockAt + MAX_CANDIDATES * 8;
+    const placeAt = lengthAt + MAX_CANDIDATES;
+    const end = this.textAt + this.length;
+    for (let from = this.textAt; from < end; from += WINDOW_BYTES) {
+      const to = Math.min(end, from + WINDOW_BYTES);
+      const count = this.exports.clockCandidates(this.textAt, end, from, to, posAt, clockAt, lengthAt, placeAt);
+      if (count === 0) continue;
+      const buffer = this.exports.memory.buffer;
+      sink.append(new Int32Array(buffer, posAt, count), new Float64Array(buffer, clockAt, count), new Uint8Array(buffer, lengthAt, count), new Uint8Array(buffer, placeAt, count));
+    }
+  }
+
+  /** Every match of a literal set's words, in the order their windows end. */
+  literalMatches(tables: LiteralTables, onMatch: (start: number, word: number) => void): void {
+    const tablesAt = this.tablesFor(tables);
+    const out = this.resultsAt;
+    const view = new Int32Array(this.exports.memory.buffer);
+    for (let fromEnd = tables.window - 1; fromEnd < this.length; ) {
+      const count = this.exports.literalMatches(this.textAt, this.textAt + this.length, fromEnd, tablesAt, out, MAX_MATCHES, RESUME_AT);
+      for (let k = 0, at = out >> 2; k < count; k++, at += 2) onMatch(view[at]!, view[at + 1]!);
+      fromEnd = view[RESUME_AT >> 2]!;
+    }
+  }
+
+  private get resultsAt(): number {
+    return align(this.textAt + this.length, 16);
+  }
+
+  /** The set's tables in memory, written there on first use; the text moves up after them. */
+  private tablesFor(tables: LiteralTables): number {
+    const known = this.tablesAt.get(tables);
+    if (known !== undefined) return known;
+    const header = 8 * 4;
+    const parts = [tables.shift, tables.bucketOf, tables.bucketStart, tables.bucketWords, tables.windowAt, tables.wordStart, tables.wordBytes];
+    const at = align(this.tablesEnd, 16);
+    const addresses: number[] = [];
+    let next = at + header;
+    for (const part of parts) {
+      addresses.push(next);
+      next = align(next + part.byteLength, 16);
+    }
+    this.tablesEnd = next;
+    const text = this.text;
+    this.text = null;
+    this.ensureBytes(this.tablesEnd + 16);
+    const memory = new Uint8Array(this.exports.memory.buffer);
+    new Int32Array(this.exports.memory.buffer, at, 8).set([tables.window, ...addresses]);
+    parts.forEach((part, i) => memory.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), addresses[i]!));
+    this.tablesAt.set(tables, at);
+    if (text !== null) this.load(text);
+    return at;
+  }
+
+  private ensureBytes(size: number): void {
+    const memory = this.exports.memory;
+    if (memory.buffer.byteLength < size) memory.grow(Math.ceil((size - memory.buffer.byteLength) / PAGE_BYTES));
+    if (this.bytes.buffer !== memory.buffer) this.bytes = Buffer.from(memory.buffer);
+  }
+}
+
+let shared: ByteScan | null | undefined;
+let allowed = process.env.ICM_TRACE_NO_WASM !== "1";
+
+/** Off: every scan runs in TypeScript (tests compare the two; ICM_TRACE_NO_WASM=1 does it for a run). */
+export function setByteScanAllowed(value: boolean): void {
+  allowed = value;
+}
+
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+/**
+ * Module memory only grows: longer texts (a whole document in the editor; files are streamed in
+ * small pieces) are scanned in TypeScript, so that the server keeps no copy of a big document.
+ */
+const MAX_TEXT_CHARS = 16 * 1024 * 1024;
+
+/**
+ * The scan with `text` loaded; null when the text is longer than 16 MiB or has a character above
+ * U+00FF, or WebAssembly is unusable.
+ */
+export function byteScanFor(text: string): ByteScan | null {
+  // For a one-byte string the engine answers the test without reading it.
+  if (!allowed || text.length > MAX_TEXT_CHARS || NOT_LATIN1.test(text)) return null;
+  shared ??= instantiate();
+  shared?.load(text);
+  return shared;
+}
+
+function instantiate(): ByteScan | null {
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (api === undefined) return null;
+  try {
+    const module = new api.Module(Buffer.from(BYTE_SCAN_WASM_BASE64, "base64"));
+    return new ByteScan(new api.Instance(module, {}).exports as ByteScanExports);
+  } catch {
+    return null; // An engine without WebAssembly SIMD: the TypeScript scans serve.
+  }
+}

@@ -1,0 +1,105 @@
+// The WebAssembly byte scans give exactly the answers of the TypeScript scans they stand in for:
+// clock-time candidates and literal-set matches, on any text, across the scan's windows and when
+// a scan's results fill its room. The committed module is the one the AssemblyScript source makes.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { after, describe, it } from "node:test";
+import fc from "fast-check";
+import { byteScanFor, setByteScanAllowed } from "../../server/src/core/byteScan";
+import { CandidateList, findCandidates, findCandidatesInText } from "../../server/src/core/candidates";
+import { LiteralSet } from "../../server/src/core/literalSet";
+import { MARKERS } from "../../server/src/core/markers";
+
+const repoRoot = path.resolve(__dirname, "..", "..", "..");
+
+const piece = fc.oneof(
+  fc.constantFrom("23:26:58 ", "00:00:01\n", "23:59:59\r\n", "10:00:00.123 ", "10:00:00.1234 ", "10:00:00.12 ", "25:61:99 ", "09:15:00, ", "12:34:56", "1:2:3 "),
+  fc.constantFrom("\n", "\r", " ", "\t", "\u0000", "é", "\u00ff", ":", "::", "Trace: ", "la-lgr "),
+  fc.constantFrom(...MARKERS.words),
+  fc.string({ maxLength: 12 }),
+  fc.integer({ min: 0, max: 99 }).map((n) => String(n)),
+);
+const latin1Text = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join("").replace(/[^\u0000-\u00ff]/g, "?"));
+
+function candidatesOf(list: CandidateList) {
+  const n = list.count;
+  return { pos: [...list.pos.subarray(0, n)], clock: [...list.clock.subarray(0, n)], length: [...list.length.subarray(0, n)], place: [...list.place.subarray(0, n)] };
+}
+
+/** The TypeScript answer, with the byte scan off. */
+function inTypeScript<T>(run: () => T): T {
+  setByteScanAllowed(false);
+  try {
+    return run();
+  } finally {
+    setByteScanAllowed(true);
+  }
+}
+
+after(() => setByteScanAllowed(true));
+
+describe("byte scan", () => {
+  it("is used here: this Node has WebAssembly with SIMD", () => {
+    assert.notEqual(byteScanFor("08:00:00 Trace: x"), null);
+  });
+
+  it("is not used for a text with a character above U+00FF, whose low byte could pass for ':' or a digit", () => {
+    const text = "08\u303a00\u303a00 Trace: x\n08:00:01 Trace: y";
+    assert.equal(byteScanFor(text), null);
+    assert.deepEqual(candidatesOf(findCandidates(text)).pos, [text.indexOf("08:00:01")]);
+  });
+
+  it("finds the clock candidates the TypeScript scan finds, on any Latin-1 text", () => {
+    fc.assert(
+      fc.property(latin1Text, (text) => {
+        const bytes = candidatesOf(findCandidates(text, new CandidateList()));
+        assert.deepEqual(bytes, candidatesOf(findCandidatesInText(text, new CandidateList())));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("finds the same candidates across its 1 MB windows", () => {
+    const entries: string[] = [];
+    for (let i = 0, length = 0; length < 2.5 * 1024 * 1024; i++) {
+      const entry = `${String(8 + (i % 10)).padStart(2, "0")}:00:${String(i % 60).padStart(2, "0")}${i % 7 === 0 ? ".250" : ""} Trace: entry ${i} at 01:30:00 ${i % 3 === 0 ? "" : "\n"}`;
+      entries.push(entry);
+      length += entry.length;
+    }
+    const text = entries.join("");
+    const bytes = candidatesOf(findCandidates(text, new CandidateList()));
+    assert.ok(bytes.pos.length > 2 * entries.length - 10);
+    assert.deepEqual(bytes, candidatesOf(findCandidatesInText(text, new CandidateList())));
+  });
+
+  it("finds the literal matches the TypeScript scan finds, on any text", () => {
+    fc.assert(
+      fc.property(latin1Text, (text) => {
+        assert.deepEqual(MARKERS.findAll(text), inTypeScript(() => MARKERS.findAll(text)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("checks words with characters above U+00FF on the text, and keeps words apart that share bytes", () => {
+    const set = new LiteralSet(["アクセス", "\u00a2\u00af\u00bb\u00b9", "Waiting", "aiting for"]);
+    const text = "Waiting for \u00a2\u00af\u00bb\u00b9 x";
+    assert.notEqual(byteScanFor(text), null);
+    const found = set.findAll(text);
+    assert.deepEqual(found, inTypeScript(() => set.findAll(text)));
+    assert.deepEqual(found.words.map((w) => set.words[w]), ["Waiting", "aiting for", "\u00a2\u00af\u00bb\u00b9"]);
+  });
+
+  it("goes on where it stopped when matches fill its room", () => {
+    const text = "Waiting for MDS Messages ".repeat(300_000);
+    const found = MARKERS.findAll(text);
+    assert.ok(found.positions.length >= 300_000);
+    assert.deepEqual(found, inTypeScript(() => MARKERS.findAll(text)));
+  });
+
+  it("runs the module built from server/assembly/byteScan.ts (scripts/build-wasm.mjs --check)", () => {
+    execFileSync(process.execPath, [path.join(repoRoot, "scripts", "build-wasm.mjs"), "--check"], { stdio: "pipe" });
+  });
+});
