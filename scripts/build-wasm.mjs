@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 const source = fileURLToPath(new URL("../server/assembly/byteScan.ts", import.meta.url));
 const target = fileURLToPath(new URL("../server/src/core/generated/byteScanWasm.ts", import.meta.url));
 
-export async function compileByteScan() {
+async function compileByteScan() {
   let wasm;
   const { error, stderr } = await asc.main(
     [source, "-O3", "--runtime", "stub", "--enable", "simd", "--noAssert", "--initialMemory", "1", "--outFile", "byteScan.wasm"],

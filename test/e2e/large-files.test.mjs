@@ -33,6 +33,9 @@ assert.ok(statSync(bigFile).size > 50 * 1024 * 1024);
 // The other suites share the folder: leave it as it was.
 after(() => rmSync(bigFile, { force: true }));
 
+/** The offer VS Code's "very large" placeholder comes with. */
+const bigFileOffer = (page) => page.locator(selectors.notification(`${BIG} is too large for the editor to analyse as you type (${BIG_MB} MB)`));
+
 /** The numbers of a notification or output line "…: N entries, E errors, W warnings" (or singular). */
 function counts(text) {
   const [, entries, errors, warnings] = /(\d+) entr(?:y|ies), (\d+) errors?, (\d+) warnings?/.exec(text) ?? [];
@@ -42,8 +45,7 @@ function counts(text) {
 session.test(`offers to analyse the ${BIG_MB} MB ${BIG} from disk, shows progress and lists its findings in Problems`, async (page) => {
   // The editor shows its own "very large" placeholder; the extension offers the analysis.
   await workbench.openFile(page, BIG);
-  const offer = page.locator(selectors.notification(`${BIG} is too large for the editor to analyse as you type (${BIG_MB} MB)`));
-  await offer.getByRole("button", { name: "Analyze" }).click();
+  await bigFileOffer(page).getByRole("button", { name: "Analyze" }).click();
   // Off the toast, so the screenshot shows no button tooltip.
   await page.mouse.move(600, 300);
 
@@ -67,7 +69,7 @@ session.test(`offers to analyse the ${BIG_MB} MB ${BIG} from disk, shows progres
 session.test(`offers the analysis again when the window reopens with ${BIG} in a tab`, async (page) => {
   // A trace restored with the window (or opened from the command line) may have its tab before
   // the extension activates: the extension then sees only tabs that exist, no "opened" event.
-  const offer = page.locator(selectors.notification(`${BIG} is too large for the editor to analyse as you type (${BIG_MB} MB)`));
+  const offer = bigFileOffer(page);
   await page.locator(selectors.editor.activeTab(BIG)).waitFor();
   await workbench.runCommand(page, "Developer: Reload Window");
   await workbench.waitForWorkbench(page);

@@ -72,11 +72,6 @@ export class ByteScan {
     this.text = text;
   }
 
-  /** The loaded text's bytes, one per character (a view into the module's memory). */
-  latin1(): Uint8Array {
-    return new Uint8Array(this.exports.memory.buffer, this.textAt, this.length);
-  }
-
   /** Every clock time that may start an entry, window by window in text order. */
   clockCandidates(sink: ClockCandidateSink): void {
     const posAt = this.resultsAt;
@@ -150,6 +145,11 @@ export function setByteScanAllowed(value: boolean): void {
 }
 
 const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+
+/** Whether every character is at most U+00FF. For a one-byte string the engine answers without reading it. */
+export function isLatin1(text: string): boolean {
+  return !NOT_LATIN1.test(text);
+}
 /**
  * Module memory only grows: longer texts (a whole document in the editor; files are streamed in
  * small pieces) are scanned in TypeScript, so that the server keeps no copy of a big document.
@@ -161,8 +161,7 @@ const MAX_TEXT_CHARS = 16 * 1024 * 1024;
  * U+00FF, or WebAssembly is unusable.
  */
 export function byteScanFor(text: string): ByteScan | null {
-  // For a one-byte string the engine answers the test without reading it.
-  if (!allowed || text.length > MAX_TEXT_CHARS || NOT_LATIN1.test(text)) return null;
+  if (!allowed || text.length > MAX_TEXT_CHARS || !isLatin1(text)) return null;
   shared ??= instantiate();
   shared?.load(text);
   return shared;

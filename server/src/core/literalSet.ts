@@ -2,7 +2,7 @@
 // lets the scan jump ahead by up to the shortest word's length, so a long text is mostly skipped,
 // not read character by character. Linear; no regular expression.
 
-import { byteScanFor, type LiteralTables } from "./byteScan";
+import { byteScanFor, isLatin1, type LiteralTables } from "./byteScan";
 
 const BLOCK = 3;
 const TABLE_SIZE = 1 << 16;
@@ -28,7 +28,7 @@ export class LiteralSet {
   private readonly head: Int32Array;
   /** The same tables for the byte scan, made on first use. */
   private byteTables: LiteralTables | undefined;
-  /** Words with a character above U+00FF: their byte matches are checked on the text. */
+  /** Words with a character above U+00FF: a text the byte scan reads cannot hold them. */
   private readonly wide: Uint8Array;
 
   constructor(words: Iterable<string>) {
@@ -42,7 +42,8 @@ export class LiteralSet {
       const from = this.windowAt[index]!;
       for (let q = BLOCK - 1; q < window; q++) {
         const at = from + q;
-        const block = blockHash(word.charCodeAt(at - 2), word.charCodeAt(at - 1), word.charCodeAt(at));
+        // By low bytes, as the scans read the text: a word with wider characters is found too, then confirmed.
+        const block = blockHash(word.charCodeAt(at - 2) & 0xff, word.charCodeAt(at - 1) & 0xff, word.charCodeAt(at) & 0xff);
         const shift = window - 1 - q;
         if (shift < this.shift[block]!) this.shift[block] = shift;
         if (shift === 0) buckets.set(block, [...(buckets.get(block) ?? []), index]);
@@ -61,7 +62,7 @@ export class LiteralSet {
     this.bucketStart = Int32Array.from(starts);
     this.bucketWords = Int32Array.from(flat);
     this.head = Int32Array.from(this.words, (w) => (w.charCodeAt(0) & 0xff) | ((w.charCodeAt(1) & 0xff) << 16));
-    this.wide = Uint8Array.from(this.words, (w) => (/[^\u0000-\u00ff]/.test(w) ? 1 : 0));
+    this.wide = Uint8Array.from(this.words, (w) => (isLatin1(w) ? 0 : 1));
   }
 
   private tables(): LiteralTables {
@@ -86,9 +87,10 @@ export class LiteralSet {
     if (this.words.length === 0) return { positions, words: found };
     const scan = byteScanFor(text);
     if (scan !== null) {
-      const { wide, words } = this;
+      // Its bytes may show a wide word by its characters' low bytes, but the text (all Latin-1) cannot hold one.
+      const { wide } = this;
       scan.literalMatches(this.tables(), (start, word) => {
-        if (wide[word] === 0 || text.startsWith(words[word]!, start)) insertSorted(positions, found, start, word);
+        if (wide[word] === 0) insertSorted(positions, found, start, word);
       });
       return { positions, words: found };
     }
