@@ -8,7 +8,7 @@ import { apiErrorValues, readApiError } from "./apiError";
 import { FIRST_CHUNK, splitEntries, type ChunkBase, type EntrySplit, type TraceEntry } from "./entries";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
 import { caseVariants, markedEntries, MARKERS } from "./markers";
-import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "./sequenceRules";
+import { sequenceRules, type EntryRef, type RuleHit, type SeenEntry, type SequenceRule } from "./sequenceRules";
 import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "./traceFacts";
 
 export interface TraceAnalysis {
@@ -104,7 +104,7 @@ export class FindingCollector {
     for (let k = 0; k < marked.entries.length; k++) {
       const from = wordsFrom[k]!;
       const to = wordsFrom[k + 1]!;
-      seen.moveTo(marked.entries[k]!);
+      seen.moveTo(marked.entries[k]!, words, from, to);
       let anchors = false;
       let rules = 0;
       let roles = 0;
@@ -180,15 +180,15 @@ export class FindingCollector {
   private addRunTogether(split: EntrySplit, base: ChunkBase): void {
     const record = RUN_TOGETHER_RECORD;
     if (record === undefined || this.runTogetherHints >= MAX_RUN_TOGETHER_HINTS) return;
-    const lines = split.runTogetherLines;
-    if (lines.length === 0) return;
     const { lineIndex } = split;
-    let i = 0;
-    for (const line of lines) {
+    // Walks the entries only until the hints are all given: a trace that lost every line break has a
+    // run-together line per few entries.
+    for (let i = 0; i < split.count; i++) {
+      if (!split.isMidLine(i)) continue;
+      // The first run-together entry of its line; the line's others follow it.
+      const line = lineIndex.lineAt(split.startOf(i));
       const lineStart = lineIndex.lineStart(line);
       const nextLineStart = line + 1 < lineIndex.lineCount ? lineIndex.lineStart(line + 1) : split.text.length + 1;
-      while (i < split.count && !(split.isMidLine(i) && split.startOf(i) >= lineStart)) i++;
-      if (i >= split.count) break;
       const firstGlobal = split.entryAt(i, base);
       let lastIndex = i;
       let count = 1;
@@ -215,27 +215,63 @@ export class FindingCollector {
         values,
         related: [],
       });
-      i++;
     }
   }
 }
 
-/** The marked entry rules and records are shown, one at a time: the entry object is made only when read. */
+/** The marked entry rules and records are shown, one at a time: its message and entry are made only when read. */
 class MarkedEntry implements SeenEntry {
   private index = -1;
-  private made: TraceEntry | null = null;
-  message = "";
+  private kept: KeptEntry | null = null;
+  private text: string | null = null;
+  private words: readonly number[] = [];
+  private wordsFrom = 0;
+  private wordsTo = 0;
 
   constructor(private readonly split: EntrySplit, private readonly base: ChunkBase) {}
 
-  moveTo(index: number): void {
+  /** Shows entry `index`, which holds marker words `words[from]` up to `words[to]`. */
+  moveTo(index: number, words: readonly number[], from: number, to: number): void {
     this.index = index;
-    this.made = null;
-    this.message = this.split.text.slice(this.split.messageStartOf(index), this.split.contentEndOf(index));
+    this.kept = null;
+    this.text = null;
+    this.words = words;
+    this.wordsFrom = from;
+    this.wordsTo = to;
+  }
+
+  get message(): string {
+    return (this.text ??= this.split.text.slice(this.split.messageStartOf(this.index), this.split.contentEndOf(this.index)));
+  }
+
+  holds(marker: string): boolean {
+    const word = MARKERS.indexOf(marker);
+    if (word === -1) throw new Error(`not a marker: ${marker}`);
+    for (let w = this.wordsFrom; w < this.wordsTo; w++) if (this.words[w] === word) return true;
+    return false;
   }
 
   get entry(): TraceEntry {
-    return (this.made ??= this.split.entryAt(this.index, this.base));
+    return this.keep().entry;
+  }
+
+  keep(): KeptEntry {
+    return (this.kept ??= new KeptEntry(this.split, this.index, this.base));
+  }
+}
+
+/** An entry made on first read. Until then it holds its chunk's split, which is let go once it is made. */
+class KeptEntry implements EntryRef {
+  private made: TraceEntry | null = null;
+
+  constructor(private split: EntrySplit | null, private readonly index: number, private readonly base: ChunkBase) {}
+
+  get entry(): TraceEntry {
+    if (this.made === null) {
+      this.made = this.split!.entryAt(this.index, this.base);
+      this.split = null;
+    }
+    return this.made;
   }
 }
 

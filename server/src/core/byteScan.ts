@@ -3,7 +3,8 @@
 // WebAssembly or its SIMD is missing, or a text holds a character above U+00FF, `byteScanFor`
 // answers null and the callers run their TypeScript scans, which give the same answers.
 //
-// Memory: a word at 0 (where a scan stopped), the literal sets' tables, then the text, then results.
+// Memory: a word at 0 (where a scan stopped), the literal sets' tables (in room kept for them), then
+// the text, then results.
 
 import { BYTE_SCAN_WASM_BASE64 } from "./generated/byteScanWasm";
 
@@ -32,6 +33,8 @@ export interface LiteralTables {
 }
 
 const PAGE_BYTES = 64 * 1024;
+/** Room kept for literal tables before the text (the markers' take about 330 KB): a text loaded before them stays put. */
+const TABLES_ROOM = 512 * 1024;
 const RESUME_AT = 0;
 /** Colons scanned per call: bounds the room the results need. */
 const WINDOW_BYTES = 1024 * 1024;
@@ -65,7 +68,7 @@ export class ByteScan {
   /** Writes `text` into the module's memory unless it is there already. */
   load(text: string): void {
     if (this.text === text) return;
-    this.textAt = align(this.tablesEnd, 16);
+    this.textAt = align(Math.max(this.tablesEnd, TABLES_ROOM), 16);
     this.length = text.length;
     this.ensureBytes(this.resultsAt + RESULT_BYTES);
     this.bytes.write(text, this.textAt, "latin1");
@@ -104,7 +107,7 @@ export class ByteScan {
     return align(this.textAt + this.length, 16);
   }
 
-  /** The set's tables in memory, written there on first use; the text moves up after them. */
+  /** The set's tables in memory, written there on first use; the text moves up only when they outgrow their room. */
   private tablesFor(tables: LiteralTables): number {
     const known = this.tablesAt.get(tables);
     if (known !== undefined) return known;
@@ -118,8 +121,9 @@ export class ByteScan {
       next = align(next + part.byteLength, 16);
     }
     this.tablesEnd = next;
-    const text = this.text;
-    this.text = null;
+    // Tables past the room kept for them move the text up: it is written again.
+    const text = next > this.textAt ? this.text : null;
+    if (text !== null) this.text = null;
     this.ensureBytes(this.tablesEnd + 16);
     const memory = new Uint8Array(this.exports.memory.buffer);
     new Int32Array(this.exports.memory.buffer, at, 8).set([tables.window, ...addresses]);

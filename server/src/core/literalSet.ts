@@ -30,6 +30,7 @@ export class LiteralSet {
   private byteTables: LiteralTables | undefined;
   /** Words with a character above U+00FF: a text the byte scan reads cannot hold them. */
   private readonly wide: Uint8Array;
+  private readonly indexOfWord: ReadonlyMap<string, number>;
 
   constructor(words: Iterable<string>) {
     this.words = [...new Set(words)].filter((w) => w.length >= BLOCK);
@@ -63,6 +64,7 @@ export class LiteralSet {
     this.bucketWords = Int32Array.from(flat);
     this.head = Int32Array.from(this.words, (w) => (w.charCodeAt(0) & 0xff) | ((w.charCodeAt(1) & 0xff) << 16));
     this.wide = Uint8Array.from(this.words, (w) => (isLatin1(w) ? 0 : 1));
+    this.indexOfWord = new Map(this.words.map((w, i) => [w, i]));
   }
 
   private tables(): LiteralTables {
@@ -74,6 +76,11 @@ export class LiteralSet {
       this.byteTables = { window, shift, bucketOf, bucketStart, bucketWords, windowAt, wordStart, wordBytes };
     }
     return this.byteTables;
+  }
+
+  /** The index of `word` in `words`, or -1. */
+  indexOf(word: string): number {
+    return this.indexOfWord.get(word) ?? -1;
   }
 
   get size(): number {

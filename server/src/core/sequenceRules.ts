@@ -24,11 +24,23 @@ export interface RuleHit {
   readonly apiError?: number | null;
 }
 
-/** An entry shown to a rule: its message, and the entry itself, made when first read. */
+/** An entry a rule keeps: made only when read, as most kept entries are replaced before any report. */
+export interface EntryRef {
+  readonly entry: TraceEntry;
+}
+
+/** An entry shown to a rule: its message and the entry itself, each made when first read. */
 export interface SeenEntry {
   readonly message: string;
-  /** Making an entry costs more than most rules spend on most entries: read it only to keep it. */
+  /**
+   * Whether the message holds `marker`, one of the rule's markers: known from the marker scan,
+   * without reading the message.
+   */
+  holds(marker: string): boolean;
+  /** Making an entry costs more than most rules spend on most entries: read it only to report it. */
   readonly entry: TraceEntry;
+  /** The entry, to keep for later: made when read, which a replaced one never is. */
+  keep(): EntryRef;
 }
 
 export interface SequenceRule {
@@ -73,9 +85,10 @@ function isTransferDone(message: string): boolean {
 interface OpenReceive {
   readonly start: TraceEntry;
   waits: number;
-  lastWait: TraceEntry | null;
+  // A long receive logs thousands of waits: each replaces the one before, unread.
+  lastWait: EntryRef | null;
   assertion: TraceEntry | null;
-  lastSeen: TraceEntry;
+  lastSeen: EntryRef;
 }
 
 const receiveIncomplete: SequenceRuleDefinition = {
@@ -85,11 +98,12 @@ const receiveIncomplete: SequenceRuleDefinition = {
     const hits: RuleHit[] = [];
     let open: OpenReceive | null = null;
     const report = (receive: OpenReceive, until: TraceEntry, endedByTrace: boolean) => {
-      const end = receive.lastWait ?? receive.assertion ?? until;
+      const lastWait = receive.lastWait?.entry ?? null;
+      const end = lastWait ?? receive.assertion ?? until;
       const waitedSeconds = Math.max(0, (end.elapsedClock ?? 0) - (receive.start.elapsedClock ?? 0));
       const related: RelatedHit[] = [];
-      if (receive.lastWait !== null) {
-        related.push({ entry: receive.lastWait, message: { en: "Last wait for MDS messages", ja: "最後の MDS メッセージ待機" } });
+      if (lastWait !== null) {
+        related.push({ entry: lastWait, message: { en: "Last wait for MDS messages", ja: "最後の MDS メッセージ待機" } });
       }
       if (receive.assertion !== null) {
         related.push({ entry: receive.assertion, message: { en: "The Logger asserted while waiting", ja: "待機中に Logger がアサート" } });
@@ -115,27 +129,26 @@ const receiveIncomplete: SequenceRuleDefinition = {
     };
     return {
       onEntry(seen) {
-        const { message } = seen;
-        if (message.includes(RECEIVE_START)) {
-          if (open !== null) report(open, open.lastSeen, false);
-          const start = seen.entry;
-          open = { start, waits: 0, lastWait: null, assertion: null, lastSeen: start };
+        if (seen.holds(RECEIVE_START)) {
+          if (open !== null) report(open, open.lastSeen.entry, false);
+          const start = seen.keep();
+          open = { start: start.entry, waits: 0, lastWait: null, assertion: null, lastSeen: start };
           return;
         }
         if (open === null) return;
-        open.lastSeen = seen.entry;
+        open.lastSeen = seen.keep();
         // Waits are by far the most frequent: look for them first.
-        if (message.includes(RECEIVE_WAIT)) {
+        if (seen.holds(RECEIVE_WAIT)) {
           open.waits++;
-          open.lastWait = seen.entry;
-        } else if (isTransferDone(message)) {
+          open.lastWait = open.lastSeen;
+        } else if (isTransferDone(seen.message)) {
           open = null;
-        } else if (open.assertion === null && message.includes(ASSERTION)) {
+        } else if (open.assertion === null && seen.holds(ASSERTION)) {
           open.assertion = seen.entry;
         }
       },
       finish(last) {
-        if (open !== null) report(open, last ?? open.lastSeen, true);
+        if (open !== null) report(open, last ?? open.lastSeen.entry, true);
         open = null;
         return hits;
       },
@@ -175,16 +188,15 @@ const sendAborted: SequenceRuleDefinition = {
     };
     return {
       onEntry(seen) {
-        const { message } = seen;
-        if (message.includes(SEND_PREPARE)) {
+        if (seen.holds(SEND_PREPARE)) {
           prepare = seen.entry;
           tempFailure = null;
           reported = null;
-        } else if (message.includes(TEMP_FILE_FAILED)) {
-          tempFailure = { entry: seen.entry, apiError: readApiError(message) };
-        } else if (message.includes(SEND_SETUP_FAILED)) {
+        } else if (seen.holds(TEMP_FILE_FAILED)) {
+          tempFailure = { entry: seen.entry, apiError: readApiError(seen.message) };
+        } else if (seen.holds(SEND_SETUP_FAILED)) {
           if (reported === null) report(seen.entry);
-        } else if (message.includes(SEND_CLEANUP)) {
+        } else if (seen.holds(SEND_CLEANUP)) {
           if (reported !== null) {
             const hit = hits[reported]!;
             hits[reported] = { ...hit, related: [...hit.related, { entry: seen.entry, message: { en: "The prepared state was cleaned up", ja: "準備した状態を破棄" } }] };
@@ -213,10 +225,9 @@ const schemaMismatch: SequenceRuleDefinition = {
     let database: { entry: TraceEntry; major: string; minor: string } | null = null;
     return {
       onEntry(seen) {
-        const { message } = seen;
-        const isDatabase = message.includes(DATABASE_VERSION);
-        if (!isDatabase && !message.includes(LOGGER_VERSION)) return;
-        const version = SCHEMA_VERSION.exec(message);
+        const isDatabase = seen.holds(DATABASE_VERSION);
+        if (!isDatabase && !seen.holds(LOGGER_VERSION)) return;
+        const version = SCHEMA_VERSION.exec(seen.message);
         if (version === null) return;
         if (isDatabase) {
           database = { entry: seen.entry, major: version[1]!, minor: version[2]! };
@@ -271,9 +282,8 @@ const restartLoop: SequenceRuleDefinition = {
     };
     return {
       onEntry(seen) {
-        const { message } = seen;
-        const down = PROCESS_DOWN.exec(message);
-        if (down === null && !message.includes(ASSERTION)) return;
+        const down = PROCESS_DOWN.exec(seen.message);
+        if (down === null && !seen.holds(ASSERTION)) return;
         const entry = seen.entry;
         const name = down !== null ? down[1]! : (entry.processTag ?? "the process");
         if (entry.elapsedClock === null) return;
@@ -313,12 +323,12 @@ const peerNeverReturned: SequenceRuleDefinition = {
     let lost: { entry: TraceEntry; what: string } | null = null;
     return {
       onEntry(seen) {
-        const { message } = seen;
-        if (PEER_BACK.some((m) => message.includes(m)) && !message.includes("not operational")) {
+        if (PEER_BACK.some((m) => seen.holds(m)) && !seen.message.includes("not operational")) {
           lost = null;
           return;
         }
-        if (lost === null && PEER_LOST.some((m) => message.includes(m))) {
+        if (lost === null && PEER_LOST.some((m) => seen.holds(m))) {
+          const { message } = seen;
           lost = { entry: seen.entry, what: message.length > 120 ? `${message.slice(0, 120)}…` : message };
         }
       },

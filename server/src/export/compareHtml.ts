@@ -1,7 +1,6 @@
 // A self-contained, script-free HTML page of the A/B timeline for attaching to a support ticket.
 // Every piece of trace text is escaped; the CSP allows only the page's own nonce'd style.
 
-import { randomBytes } from "node:crypto";
 import type { Language } from "../catalogue/types";
 import { formatClock, formatDuration } from "../core/clock";
 import { alignedEvents, sideLabel, type CompareModel } from "../core/compare";
@@ -19,7 +18,8 @@ const WORDS = {
 
 export function compareAsHtml(model: CompareModel, language: Language): string {
   const w = WORDS[language];
-  const nonce = randomBytes(16).toString("base64");
+  // Web Crypto, a global: node:crypto would load with every CLI run, not only with an HTML export.
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const events = alignedEvents(model);
   const allTimes = model.sides.flatMap((side, i) => [
     ...side.events.map((e) => e.time + (i === 1 ? model.offsetSeconds : 0)),

@@ -2,8 +2,15 @@
 // Windows (Shift_JIS / CP932, often only a few dozen Japanese bytes in the Windows error texts),
 // from tools that write UTF-16 with a BOM, and as binary EMS logs that dumplog has not converted.
 
-import chardet from "chardet";
-import iconv from "iconv-lite";
+import type * as Chardet from "chardet";
+import type * as IconvLite from "iconv-lite";
+
+// Loaded on first need: a UTF-8 trace, the common case, needs neither library, and loading them
+// (iconv-lite loads node:stream too) would cost every CLI run.
+let iconvLite: typeof IconvLite | undefined;
+let chardetLib: typeof Chardet | undefined;
+const iconv = (): typeof IconvLite => (iconvLite ??= require("iconv-lite") as typeof IconvLite);
+const chardet = (): typeof Chardet => (chardetLib ??= require("chardet") as typeof Chardet);
 
 export interface EncodingGuess {
   /** An iconv-lite encoding name, or `utf-8`. */
@@ -22,7 +29,7 @@ export class BinaryTraceError extends Error {
 export const SAMPLE_BYTES = 64 * 1024;
 
 export function isKnownEncoding(name: string): boolean {
-  return iconv.encodingExists(name);
+  return iconv().encodingExists(name);
 }
 
 /** Decides the encoding from the first bytes; throws BinaryTraceError for binary data. */
@@ -35,10 +42,10 @@ export function guessEncoding(sample: Buffer, path: string, given?: string): Enc
   if (utf16 !== null) return { encoding: utf16, reason: "utf-16 pattern" };
   if (looksBinary(sample)) throw new BinaryTraceError(path);
   if (isValidUtf8(sample)) return { encoding: "utf-8", reason: "valid utf-8" };
-  const detected = chardet.detect(sample);
+  const detected = chardet().detect(sample);
   // Japanese Windows writes CP932, the superset of Shift_JIS that iconv-lite knows as cp932.
   if (detected === "Shift_JIS") return { encoding: "cp932", reason: "detected" };
-  if (detected !== null && iconv.encodingExists(detected)) return { encoding: detected.toLowerCase(), reason: "detected" };
+  if (detected !== null && iconv().encodingExists(detected)) return { encoding: detected.toLowerCase(), reason: "detected" };
   return { encoding: "windows-1252", reason: "detected" };
 }
 
@@ -93,6 +100,6 @@ export interface ChunkDecoder {
 
 /** A streaming decoder for non-UTF-8 encodings (keeps characters split across chunks whole). */
 export function iconvDecoder(encoding: string): ChunkDecoder {
-  const decoder = iconv.getDecoder(encoding);
+  const decoder = iconv().getDecoder(encoding);
   return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? "" };
 }

@@ -9,6 +9,7 @@ import type { AnalysisOptions } from "../core/findings";
 import { sideFromText, type PairSide } from "../core/traceFacts";
 import { chunkDecoder, completeUtf8Length, decodeWholeUtf8 } from "./decode";
 import { guessEncoding, SAMPLE_BYTES, type ChunkDecoder } from "./encoding";
+import { lastLineStart } from "./lineStarts";
 
 /**
  * The size of the pieces a trace is analysed in. Small enough that each piece's string lives in the
@@ -262,22 +263,4 @@ function lastEntryLineStart(bytes: Buffer, from: number, to: number, held: numbe
     return start < held && startsEntryLine(bytes.toString("latin1", start, Math.min(held, start + 16)), 0, format);
   });
   return at === -1 ? -1 : from + at;
-}
-
-/** Text or bytes searched backwards for line breaks; only the given window is read. */
-interface BackwardSearchable {
-  lastIndexOf(value: string, before?: number): number;
-}
-
-/** The last line start in `window` (just after an LF, CR or CRLF) that `accepts`, or -1. */
-function lastLineStart(window: BackwardSearchable, accepts: (pos: number) => boolean): number {
-  let lf = window.lastIndexOf("\n");
-  let cr = window.lastIndexOf("\r");
-  while (lf !== -1 || cr !== -1) {
-    const br = Math.max(lf, cr);
-    if (accepts(br + 1)) return br + 1;
-    if (lf === br) lf = br > 0 ? window.lastIndexOf("\n", br - 1) : -1;
-    if (cr === br) cr = br > 0 ? window.lastIndexOf("\r", br - 1) : -1;
-  }
-  return -1;
 }

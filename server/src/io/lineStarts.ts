@@ -1,0 +1,24 @@
+// Line starts found backwards from the end of a text or of bytes, for cutting a stream where a line
+// starts. Only the part after the line start found is read.
+
+/** The last line start in `window` (just after an LF, a CR or a CRLF) that `accepts`, or -1. */
+export function lastLineStart(window: string | Buffer, accepts: (pos: number) => boolean): number {
+  let end = window.length;
+  while (end > 0) {
+    const lf = lastIndexIn(window, 10, 0, end);
+    // A lone CR ends a line too. It is looked for only after that LF: a window without CRs is not
+    // read back to its start for one.
+    const cr = lastIndexIn(window, 13, lf + 1, end);
+    const br = Math.max(lf, cr);
+    if (br === -1) return -1;
+    if (accepts(br + 1)) return br + 1;
+    end = br;
+  }
+  return -1;
+}
+
+/** The last index of a character code in [start, end) of the window, or -1; reads only that part. */
+function lastIndexIn(window: string | Buffer, code: number, start: number, end: number): number {
+  const at = typeof window === "string" ? window.slice(start, end).lastIndexOf(String.fromCharCode(code)) : window.subarray(start, end).lastIndexOf(code);
+  return at === -1 ? -1 : start + at;
+}
