@@ -43,7 +43,7 @@ export function markedEntries(split: EntrySplit, set: LiteralSet = MARKERS): Mar
     if (entries[entries.length - 1] !== entry) {
       entries.push(entry);
       wordsFrom.push(words.length);
-    } else if (words.lastIndexOf(word) >= wordsFrom[wordsFrom.length - 1]!) {
+    } else if (words.indexOf(word, wordsFrom[wordsFrom.length - 1]!) !== -1) {
       return; // already noted for this entry
     }
     words.push(word);
