@@ -158,7 +158,7 @@ function targets() {
     const rate = hundred.bytes / 1e6 / hundred.ours.seconds;
     lines.push(`- check, 100 MB at ≥ 200 MB/s: ${fmt(rate, 0)} MB/s, ${mark(rate >= 200)}`);
     const ratio = hundred.theirs === null ? null : hundred.ours.ratioTo(hundred.theirs.index);
-    lines.push(`- check, 100 MB in ≤ 0.5 × lnav's time: ${ratio === null ? "lnav missing" : `${fmt(ratio)} ×`}, ${mark(ratio === null ? null : ratio <= 0.5)}`);
+    lines.push(`- check, 100 MB in ≤ 0.5 × lnav's time: ${ratio === null ? "lnav missing" : `${fmt(ratio, 3)} ×`}, ${mark(ratio === null ? null : ratio <= 0.5)}`);
     lines.push(`- peak RSS < 150 MB, 100 MB: ${fmt(hundred.ours.rssKb / 1024, 0)} MB, ${mark(hundred.ours.rssKb / 1024 < 150)}`);
   }
   lines.push(`- peak RSS < 150 MB, 1 GB: ${gigabyte === null ? "run with --1gb" : `${fmt(gigabyte.ours.rssKb / 1024, 0)} MB, ${mark(gigabyte.ours.rssKb / 1024 < 150)}`}`);
