@@ -23,6 +23,8 @@ const contexts = await Promise.all([
   // server: activation stays fast.
   esbuild.context({ ...common, entryPoints: { client: "client/src/extension.ts" }, outdir: "dist", external: ["vscode"] }),
   esbuild.context({ ...common, entryPoints: { languageClient: "client/src/languageClientLauncher.ts" }, outdir: "dist", external: ["vscode"] }),
+  // The timeline panel, with the compare renderings, is loaded when a timeline is first asked for.
+  esbuild.context({ ...common, entryPoints: { timelinePanel: "client/src/timeline/timelinePanel.ts" }, outdir: "dist", external: ["vscode"] }),
   esbuild.context({ ...common, entryPoints: { server: "server/src/server.ts" }, outdir: "dist" }),
   esbuild.context({
     ...common,

@@ -1,6 +1,6 @@
 // The extension's commands. Each asks the server for what it needs; none analyses on its own.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { clientCommands, entryAtTimeRequest, explanationRequest, LANGUAGE_ID } from "../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "./languageClient";
 import { splitCopyUri } from "./splitCopy";

@@ -1,7 +1,7 @@
 // The thin client: starts the language server with the first trace, registers the commands,
 // and moves Plain Text documents that look like traces to ICM Trace. The analysis is the server's.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { registerCommands } from "./commands";
 import { registerLargeFiles } from "./largeFiles";
 import { TraceLanguageClient } from "./languageClient";

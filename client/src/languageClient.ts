@@ -1,6 +1,6 @@
 // Starts and stops the language server (dist/server.js) on demand.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { LanguageClient, NotificationType, RequestType } from "vscode-languageclient/node";
 import type { launchLanguageClient } from "./languageClientLauncher";
 

@@ -2,7 +2,7 @@
 // loaded when the first trace needs the server. Loading it takes longer than everything else the
 // extension does at activation.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { LANGUAGE_ID } from "../../server/src/shared/protocol";
 

@@ -2,7 +2,7 @@
 // cancellable progress notification, and publishes findings to Problems. VS Code never hands an
 // extension a file over 50 MB, so a trace tab of such a file is noticed and the analysis offered.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import type { RequestType } from "vscode-languageclient/node";
 import {
   analysisProgressNotification,

@@ -1,7 +1,7 @@
 // VS Code gives `.txt` to Plain Text before any `firstLine` rule can apply, so a trace saved as
 // `ticket-1234.txt` opens as Plain Text. Look at its first lines and switch it to ICM Trace.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { DETECTION_HEAD_CHARS, looksLikeIcmTrace } from "../../server/src/core/detect";
 import { LANGUAGE_ID } from "../../server/src/shared/protocol";
 

@@ -1,7 +1,7 @@
 // "ICM Trace: Open Split Copy": the split text as a read-only virtual document, so the original
 // stays untouched as evidence. The copy is an ICM trace too: same diagnostics and hovers.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { SPLIT_COPY_SCHEME, splitTextRequest } from "../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "./languageClient";
 

@@ -1,6 +1,6 @@
 // A status-bar item for the active trace: its side, role and finding counts. Click: Problems.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { LANGUAGE_ID, traceSummaryRequest } from "../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "./languageClient";
 

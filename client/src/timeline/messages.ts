@@ -1,8 +1,11 @@
-// Messages between the timeline panel (extension host) and its webview. Types only: both the
-// client bundle and the browser bundle import this file.
+// Messages between the timeline panel (extension host) and its webview, with their guard and the
+// panel type: the client bundle, the panel bundle and the browser bundle all import this file.
 
 import type { CompareResult } from "../../../server/src/shared/protocol";
 import type { TimelineViewState } from "../../../server/src/export/compareTimeline";
+
+/** The webview panel type, registered at activation and used by the panel bundle. */
+export const TIMELINE_VIEW_TYPE = "icmTrace.transferTimeline";
 
 /** Display names of the two traces, in the model's side order (workspace-relative when possible). */
 export type FileNames = readonly [string, string];

@@ -1,7 +1,7 @@
 // Picks the other side's trace for a comparison: open trace editors first, then trace files of
 // the workspace, then a file dialog. Names that say the opposite side (sideB for sideA) come first.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { sideFromFileName } from "../../../server/src/core/traceFacts";
 import { LANGUAGE_ID } from "../../../server/src/shared/protocol";
 

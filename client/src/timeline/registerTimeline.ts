@@ -1,24 +1,34 @@
 // The A/B commands: "Compare Sending and Receiving Sides" (palette, explorer on two files) and
 // "Copy Diagnosis as Markdown", plus the serializer that brings timelines back after a reload.
+// The panel, with the compare renderings it uses, is a bundle of its own (dist/timelinePanel.js),
+// loaded when a timeline is first asked for: activation does not load it.
 
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { LANGUAGE_ID } from "../../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "../languageClient";
+import { TIMELINE_VIEW_TYPE } from "./messages";
 import { pickOtherSide } from "./pickOtherSide";
-import { diagnosisMarkdown, requestCompare, TIMELINE_VIEW_TYPE, TransferTimelinePanel } from "./timelinePanel";
+import type * as TimelinePanelModule from "./timelinePanel";
 
 export const timelineCommands = {
   compareSides: "icmTrace.compareSides",
   copyDiagnosis: "icmTrace.copyDiagnosis",
 } as const;
 
+let panelModule: typeof TimelinePanelModule | undefined;
+
+function timelinePanel(context: vscode.ExtensionContext): typeof TimelinePanelModule {
+  return (panelModule ??= require(context.asAbsolutePath("dist/timelinePanel.js")) as typeof TimelinePanelModule);
+}
+
 export function registerTimeline(context: vscode.ExtensionContext, client: TraceLanguageClient): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(timelineCommands.compareSides, async (uri?: unknown, uris?: unknown) => {
       const pair = await choosePair(uri, uris);
-      if (pair !== undefined) await TransferTimelinePanel.show(context, client, pair);
+      if (pair !== undefined) await timelinePanel(context).TransferTimelinePanel.show(context, client, pair);
     }),
     vscode.commands.registerCommand(timelineCommands.copyDiagnosis, async (uri?: unknown, uris?: unknown) => {
+      const { TransferTimelinePanel, requestCompare, diagnosisMarkdown } = timelinePanel(context);
       const panel = TransferTimelinePanel.current;
       if (panel !== undefined && uri === undefined && (await panel.copyDiagnosis())) return;
       // No timeline open: compare without showing one, and copy that.
@@ -33,7 +43,7 @@ export function registerTimeline(context: vscode.ExtensionContext, client: Trace
       }
     }),
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state: unknown) => TransferTimelinePanel.restore(context, client, panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => timelinePanel(context).TransferTimelinePanel.restore(context, client, panel, state),
     }),
   ];
 }
@@ -66,8 +76,8 @@ async function choosePair(uri: unknown, uris: unknown): Promise<[vscode.Uri, vsc
 function activeTraceUri(): vscode.Uri | undefined {
   const editor = vscode.window.activeTextEditor;
   if (editor !== undefined && editor.document.languageId === LANGUAGE_ID) return editor.document.uri;
-  // From the timeline itself: compare its first trace with another one.
-  const panel = TransferTimelinePanel.current;
+  // From the timeline itself, if one was ever opened: compare its first trace with another one.
+  const panel = panelModule?.TransferTimelinePanel.current;
   const shown = panel?.panel.active === true ? panel.compareResult?.uris[0] : undefined;
   return shown === undefined ? undefined : vscode.Uri.parse(shown);
 }

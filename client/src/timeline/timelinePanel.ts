@@ -3,14 +3,12 @@
 // The webview gets its data by postMessage only; its HTML holds no trace text.
 
 import { randomBytes } from "node:crypto";
-import * as vscode from "vscode";
+import vscode = require("vscode");
 import { compareAsMarkdown } from "../../../server/src/export/compareMarkdown";
 import { shortSideName, type TimelineViewState } from "../../../server/src/export/compareTimeline";
 import { compareRequest, type CompareResult } from "../../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "../languageClient";
-import { isFromWebview, type FileNames, type FromWebview, type TimelineWebviewState, type ToWebview } from "./messages";
-
-export const TIMELINE_VIEW_TYPE = "icmTrace.transferTimeline";
+import { isFromWebview, TIMELINE_VIEW_TYPE, type FileNames, type FromWebview, type TimelineWebviewState, type ToWebview } from "./messages";
 
 /** Asks the server to compare two traces; `uris` in any order, the result in the model's order. */
 export async function requestCompare(client: TraceLanguageClient, uris: readonly [vscode.Uri, vscode.Uri]): Promise<CompareResult> {
