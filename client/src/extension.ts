@@ -16,9 +16,12 @@ let client: TraceLanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   client = new TraceLanguageClient(context);
   const traceClient = client;
-  const statusBar = new TraceStatusBar(traceClient);
+  // The status bar shows a running server's summary of the active trace: it is made when the
+  // server first runs, not at activation.
+  let statusBar: TraceStatusBar | undefined;
   context.subscriptions.push(
-    statusBar,
+    traceClient.onReady(() => (statusBar ??= new TraceStatusBar(traceClient))),
+    { dispose: () => statusBar?.dispose() },
     registerSplitCopyProvider(traceClient),
     ...registerCommands(traceClient),
     ...registerTimeline(context, traceClient),

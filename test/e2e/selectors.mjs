@@ -12,6 +12,8 @@ export const selectors = {
     problems: css("status.problems"),
     cursorPosition: css("status.editor.selection"),
     workspaceTrust: css("status.workspaceTrust"),
+    /** The extension's item: side, role and finding counts of the active trace. */
+    traceSummary: (text) => `${css("workbench.parts.statusbar")} .statusbar-item:has-text(${quoted(text)})`,
   },
   quickInput: {
     box: ".quick-input-widget input",

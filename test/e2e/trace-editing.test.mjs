@@ -25,6 +25,11 @@ session.test("shows two errors in the status bar", async (page) => {
   await workbench.waitForProblemsStatus(page, "Errors: 2");
 });
 
+session.test("shows the trace's side and role in its status bar item, made once the server runs", async (page) => {
+  await workbench.openFile(page, "sideB-lgr-send.txt");
+  await page.locator(selectors.status.traceSummary("Side B · sending")).waitFor();
+});
+
 session.test("lists temp-file-access-denied and state-send-aborted in the Problems panel", async (page) => {
   await workbench.openFile(page, "sideB-lgr-send.txt");
   await workbench.openProblemsPanel(page);
