@@ -1,18 +1,19 @@
 // Line starts found backwards from the end of a text or of bytes, for cutting a stream where a line
-// starts. Only the part after the line start found is read.
+// starts. Each character is read at most twice, however many line starts are turned down.
 
 /** The last line start in `window` (just after an LF, a CR or a CRLF) that `accepts`, or -1. */
 export function lastLineStart(window: string | Buffer, accepts: (pos: number) => boolean): number {
   let end = window.length;
+  let lf = lastIndexIn(window, 10, 0, end);
   while (end > 0) {
-    const lf = lastIndexIn(window, 10, 0, end);
-    // A lone CR ends a line too. It is looked for only after that LF: a window without CRs is not
-    // read back to its start for one.
+    // A lone CR ends a line too. It is looked for only after the last LF: a window without CRs is
+    // not read back to its start for one, and the LF is not looked for again past each CR.
     const cr = lastIndexIn(window, 13, lf + 1, end);
     const br = Math.max(lf, cr);
     if (br === -1) return -1;
     if (accepts(br + 1)) return br + 1;
     end = br;
+    if (br === lf) lf = lastIndexIn(window, 10, 0, end);
   }
   return -1;
 }
