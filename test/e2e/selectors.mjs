@@ -41,6 +41,12 @@ export const selectors = {
     row: (text) => `.outline-pane .monaco-list-row:has-text(${quoted(text)})`,
   },
   notification: (text) => `.notification-toast:has-text(${quoted(text)})`,
+  explorer: {
+    /** A file's row in the Explorer, by its name. */
+    row: (name) => `.explorer-folders-view .monaco-list-row[aria-label^=${quoted(name)}]`,
+  },
+  /** An item of an open context menu, by its label. */
+  contextMenuItem: (label) => `.monaco-menu .action-item:has(.action-label:text-is(${quoted(label)}))`,
   runningExtensions: {
     /** The row of an extension in "Developer: Show Running Extensions". */
     row: (name) => `.runtime-extensions-editor .monaco-list-row:has-text(${quoted(name)})`,

@@ -200,3 +200,19 @@ session.test("keeps side B on top when hidden and shown again", async (page) => 
   assert.equal(await timeline(page).locator("#offset").inputValue(), "-23965");
 });
 
+session.test("compares the two traces selected in the Explorer from its context menu", async (page) => {
+  await workbench.runCommand(page, "View: Close All Editors");
+  await workbench.runCommand(page, "View: Show Explorer");
+  const receive = page.locator(selectors.explorer.row(RECEIVE)).first();
+  const send = page.locator(selectors.explorer.row(SEND)).first();
+  await receive.click();
+  await send.click({ modifiers: ["Control"] });
+  await send.click({ button: "right" });
+  await page.locator(selectors.contextMenuItem("Compare Sending and Receiving Sides")).click();
+  // Both traces come from the selection: no quick pick asks for the other side.
+  const view = timeline(page);
+  await view.locator('#verdict[data-code="temp-file-access-denied"]').waitFor();
+  await view.locator(".lane-file", { hasText: RECEIVE }).waitFor();
+  await view.locator(".lane-file", { hasText: SEND }).waitFor();
+  assert.equal(await page.locator(selectors.quickInput.box).isVisible(), false);
+});
