@@ -39,6 +39,33 @@ export function clockCandidates(text: usize, end: usize, from: usize, to: usize,
   return count;
 }
 
+/**
+ * Where lines start after an LF in [from, to) of the text at `text`: the offset just past each LF,
+ * as i32s at `out`; returns how many. The caller leaves room for (to - from) of them.
+ */
+export function lineFeedStarts(text: usize, from: usize, to: usize, out: usize): i32 {
+  let count = 0;
+  const lineFeeds = i8x16.splat(10);
+  let block = from;
+  // Sixteen bytes at a time: a bit per LF.
+  while (block + 16 <= to) {
+    let mask = i8x16.bitmask(i8x16.eq(v128.load(block), lineFeeds));
+    while (mask != 0) {
+      store<i32>(out + (<usize>count << 2), <i32>(block + <usize>ctz(mask) + 1 - text));
+      count++;
+      mask &= mask - 1;
+    }
+    block += 16;
+  }
+  for (; block < to; block++) {
+    if (load<u8>(block) == 10) {
+      store<i32>(out + (<usize>count << 2), <i32>(block + 1 - text));
+      count++;
+    }
+  }
+  return count;
+}
+
 /** A time whose first colon is at `colon`: `HH:MM:SS` or `HH:MM:SS.mmm`, then a blank, a line end or the end. */
 @inline function readCandidate(text: usize, end: usize, colon: usize, count: i32, outPos: usize, outClock: usize, outLength: usize, outPlace: usize): i32 {
   if (colon < text + 2 || colon + 6 > end || load<u8>(colon + 3) != 58) return count;

@@ -1,6 +1,6 @@
 // The WebAssembly byte scans give exactly the answers of the TypeScript scans they stand in for:
-// clock-time candidates and literal-set matches, on any text, across the scan's windows and when
-// a scan's results fill its room. The committed module is the one the AssemblyScript source makes.
+// clock-time candidates, literal-set matches and line starts, on any text, across the scan's
+// windows and when a scan's results fill its room. The committed module is the one the AssemblyScript source makes.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -9,6 +9,7 @@ import { after, describe, it } from "node:test";
 import fc from "fast-check";
 import { byteScanFor, setByteScanAllowed } from "../../server/src/core/byteScan";
 import { CandidateList, findCandidates, findCandidatesInText } from "../../server/src/core/candidates";
+import { LineIndex, lineFeedStarts } from "../../server/src/core/lineIndex";
 import { LiteralSet } from "../../server/src/core/literalSet";
 import { MARKERS } from "../../server/src/core/markers";
 
@@ -72,6 +73,25 @@ describe("byte scan", () => {
     const bytes = candidatesOf(findCandidates(text, new CandidateList()));
     assert.ok(bytes.pos.length > 2 * entries.length - 10);
     assert.deepEqual(bytes, candidatesOf(findCandidatesInText(text, new CandidateList())));
+  });
+
+  it("finds the line starts the TypeScript scan finds, on any Latin-1 text that ends lines with LF", () => {
+    fc.assert(
+      fc.property(latin1Text, (withCr) => {
+        const text = withCr.replace(/\r/g, "");
+        assert.deepEqual([...byteScanFor(text)!.lineFeedStarts()], lineFeedStarts(text));
+        assert.deepEqual([...new LineIndex(text).lineStarts], lineFeedStarts(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("finds the same line starts across its windows, one line per byte included", () => {
+    const lines = Array.from({ length: 60_000 }, (_, i) => `${i % 24}:00:00 Trace: line ${i}`).join("\n");
+    const text = `${lines}\n${"\n".repeat(600_000)}end`;
+    const starts = byteScanFor(text)!.lineFeedStarts();
+    assert.ok(starts.length > 660_000, `${starts.length} line starts`);
+    assert.deepEqual([...starts], lineFeedStarts(text));
   });
 
   it("finds the literal matches the TypeScript scan finds, on any text", () => {

@@ -12,6 +12,7 @@ interface ByteScanExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   clockCandidates(text: number, end: number, from: number, to: number, outPos: number, outClock: number, outLength: number, outPlace: number): number;
   literalMatches(text: number, end: number, fromEnd: number, tablesAt: number, out: number, capacity: number, resumeAt: number): number;
+  lineFeedStarts(text: number, from: number, to: number, out: number): number;
 }
 
 interface WebAssemblyApi {
@@ -43,6 +44,8 @@ const MAX_CANDIDATES = Math.floor(WINDOW_BYTES / 9) + 1;
 /** Room for results: candidates (14 bytes each) or literal matches (8 bytes each). */
 const RESULT_BYTES = MAX_CANDIDATES * 16;
 const MAX_MATCHES = RESULT_BYTES / 8;
+/** Bytes scanned for LFs per call: each may be one, and each takes four bytes of room. */
+const LINE_FEED_WINDOW = RESULT_BYTES / 4;
 
 export interface ClockCandidateSink {
   /** The results of one window, as views into the module's memory (valid until the next scan). */
@@ -101,6 +104,26 @@ export class ByteScan {
       for (let k = 0, at = out >> 2; k < count; k++, at += 2) onMatch(view[at]!, view[at + 1]!);
       fromEnd = view[RESUME_AT >> 2]!;
     }
+  }
+
+  /** Where each line starts, 0 first, when LF alone ends lines (the caller checks there is no CR). */
+  lineFeedStarts(): Int32Array {
+    const out = this.resultsAt;
+    const end = this.textAt + this.length;
+    const windows: Int32Array[] = [];
+    let total = 1;
+    for (let from = this.textAt; from < end; from += LINE_FEED_WINDOW) {
+      const count = this.exports.lineFeedStarts(this.textAt, from, Math.min(end, from + LINE_FEED_WINDOW), out);
+      windows.push(new Int32Array(this.exports.memory.buffer, out, count).slice());
+      total += count;
+    }
+    const starts = new Int32Array(total);
+    let at = 1;
+    for (const window of windows) {
+      starts.set(window, at);
+      at += window.length;
+    }
+    return starts;
   }
 
   private get resultsAt(): number {

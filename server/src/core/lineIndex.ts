@@ -1,5 +1,7 @@
 // Offsets to 0-based line/character positions. LF, CRLF and CR all end a line, as in LSP.
 
+import { byteScanFor } from "./byteScan";
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -7,10 +9,11 @@ export interface Position {
 
 export class LineIndex {
   /** Offset where each line starts. */
-  private readonly starts: number[];
+  private readonly starts: Int32Array;
 
   constructor(private readonly text: string) {
-    this.starts = text.indexOf("\r") === -1 ? lineFeedStarts(text) : lineStarts(text);
+    if (text.indexOf("\r") !== -1) this.starts = Int32Array.from(lineStarts(text));
+    else this.starts = byteScanFor(text)?.lineFeedStarts() ?? Int32Array.from(lineFeedStarts(text));
   }
 
   get lineCount(): number {
@@ -33,7 +36,7 @@ export class LineIndex {
   }
 
   /** The offset of every line's start, in order. */
-  get lineStarts(): readonly number[] {
+  get lineStarts(): Int32Array {
     return this.starts;
   }
 
@@ -77,8 +80,8 @@ export class LineIndex {
   }
 }
 
-/** Line starts of a text that ends lines with LF only: the common case, one search per line. */
-function lineFeedStarts(text: string): number[] {
+/** Line starts of a text that ends lines with LF only, where the byte scan cannot read it: one search per line. */
+export function lineFeedStarts(text: string): number[] {
   const starts = [0];
   for (let lf = text.indexOf("\n"); lf !== -1; lf = text.indexOf("\n", lf + 1)) starts.push(lf + 1);
   return starts;
