@@ -208,7 +208,12 @@ session.test("compares the two traces selected in the Explorer from its context 
   await receive.click();
   await send.click({ modifiers: ["Control"] });
   await send.click({ button: "right" });
-  await page.locator(selectors.contextMenuItem("Compare Sending and Receiving Sides")).click();
+  // The menu turns down a click that comes right after it opens (the right button's release must
+  // not choose an item): point at the item, then choose it with the keyboard.
+  const item = page.locator(selectors.contextMenuItem("Compare Sending and Receiving Sides"));
+  await item.hover();
+  await page.locator(`${selectors.contextMenuItem("Compare Sending and Receiving Sides")}.focused`).waitFor();
+  await page.keyboard.press("Enter");
   // Both traces come from the selection: no quick pick asks for the other side.
   const view = timeline(page);
   await view.locator('#verdict[data-code="temp-file-access-denied"]').waitFor();
