@@ -27,7 +27,7 @@ class Utf8ChunkDecoder implements ChunkDecoder {
       this.started = true;
       if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     }
-    if (!this.holdsPartial && isAscii(chunk)) return decodeWholeUtf8(chunk);
+    if (!this.holdsPartial && isAscii(chunk)) return asciiText(chunk);
     this.holdsPartial = endsInsideSequence(chunk);
     return this.utf8.write(chunk);
   }
@@ -39,8 +39,12 @@ class Utf8ChunkDecoder implements ChunkDecoder {
 
 /** UTF-8 bytes that hold whole characters. */
 export function decodeWholeUtf8(bytes: Buffer): string {
-  // ASCII is the same in Latin-1 and UTF-8, and Latin-1 decoding is several times faster.
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+  return isAscii(bytes) ? asciiText(bytes) : bytes.toString("utf8");
+}
+
+/** ASCII is the same in Latin-1 and UTF-8, and Latin-1 decoding is several times faster. */
+function asciiText(bytes: Buffer): string {
+  return bytes.toString("latin1");
 }
 
 /** True when the last bytes start a UTF-8 character that the next chunk completes. */
