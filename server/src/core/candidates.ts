@@ -136,12 +136,22 @@ export function findCandidatesInText(text: string, list: CandidateList = new Can
   return list;
 }
 
-// Words after which a clock time is part of the message ("scheduled at 01:30:00").
-const MESSAGE_TIME_WORDS = new Set([
+/** Words (lower case, ASCII) after which a clock time is part of the message: "scheduled at 01:30:00". */
+export const MESSAGE_TIME_WORD_LIST: readonly string[] = [
   "at", "until", "till", "since", "by", "from", "to", "after", "before", "on", "is", "was", "were",
   "time", "times", "and", "or", "between", "around", "than", "as", "of", "for", "in", "next", "last",
   "scheduled", "expires", "expired", "starts", "started", "ends", "ended", "every", "each", "about",
-]);
+];
+
+/** The same words by length: a word in the text is compared in place, with no string made. */
+const MESSAGE_TIME_WORDS: readonly (readonly string[])[] = byLength(MESSAGE_TIME_WORD_LIST);
+
+function byLength(words: readonly string[]): string[][] {
+  const table: string[][] = [];
+  for (const word of words) (table[word.length] ??= []).push(word);
+  for (let n = 0; n < table.length; n++) table[n] ??= [];
+  return table;
+}
 
 // Characters after which a clock time cannot start an entry: it is quoted or part of a value.
 const NO_ENTRY_AFTER = new Set("([{<='\"/\\@#:+-$".split("").map((c) => c.charCodeAt(0)));
@@ -156,17 +166,24 @@ function contextAllowsEntry(text: string, pos: number, length: number, place: Ca
     return !(before === 84 /* T */ && isDigitCode(text.charCodeAt(pos - 2)));
   }
   // Spaced: the word before must not lead into a time, and what follows must look like an entry.
-  const word = wordBefore(text, pos - 1);
-  if (word === "" || MESSAGE_TIME_WORDS.has(word.toLowerCase())) return false;
-  if (isDigitCode(word.charCodeAt(word.length - 1))) return false; // a date: `Feb 8 2007 05:37:44`
+  // The word is read in place: thousands of `scheduled at 01:30:00` make no strings.
+  const end = wordEndBefore(text, pos - 1);
+  const start = wordStartBefore(text, end);
+  if (start === end || isMessageTimeWord(text, start, end)) return false;
+  if (isDigitCode(text.charCodeAt(end - 1))) return false; // a date: `Feb 8 2007 05:37:44`
   return looksLikeEntryHead(text, pos + length + 1);
 }
 
-/** The run of non-blank characters ending just before `blankPos`, without trailing `,` or `;`. */
-function wordBefore(text: string, blankPos: number): string {
+/** Just past the word before the blank at `blankPos`, without trailing blanks, `,` or `;`. */
+function wordEndBefore(text: string, blankPos: number): number {
   let end = blankPos;
   while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
   while (end > 0 && (text.charCodeAt(end - 1) === 44 || text.charCodeAt(end - 1) === 59)) end--;
+  return end;
+}
+
+/** The start of the run of non-blank characters (at most 64) that ends at `end`. */
+function wordStartBefore(text: string, end: number): number {
   let start = end;
   const limit = Math.max(0, end - 64);
   while (start > limit) {
@@ -174,7 +191,20 @@ function wordBefore(text: string, blankPos: number): string {
     if (isBlank(code) || code === 10 || code === 13) break;
     start--;
   }
-  return text.slice(start, end);
+  return start;
+}
+
+/** Whether text[start, end) is one of MESSAGE_TIME_WORDS in any case (they are all ASCII letters). */
+function isMessageTimeWord(text: string, start: number, end: number): boolean {
+  const candidates = MESSAGE_TIME_WORDS[end - start];
+  if (candidates === undefined) return false;
+  for (const word of candidates) {
+    let k = 0;
+    // Setting 0x20 lowers an ASCII capital; no other character becomes a lower-case letter by it.
+    while (k < word.length && (text.charCodeAt(start + k) | 0x20) === word.charCodeAt(k)) k++;
+    if (k === word.length) return true;
+  }
+  return false;
 }
 
 /** An entry's message begins with a capital letter, a level word or a process tag such as `la-lgr`. */
@@ -227,8 +257,12 @@ function liesBetween(previous: number, clock: number, next: number): boolean {
 /**
  * Indices of the candidates that start entries. Every line-start time is kept; a mid-line time is
  * kept when its context allows it and it lies on the forward path of the clock between the previous
- * kept time and the next likely entry time. A step back is a midnight rollover only from late
- * evening into early morning.
+ * kept time and the next likely entry time (the next line-start time, or abutting time its context
+ * allows). A step back is a midnight rollover only from late evening into early morning.
+ *
+ * One pass: most candidates start lines and are kept with no look at their context. A context is
+ * read at most once, and the next likely entry time is searched with a cursor that only moves on.
+ * The indices are a view into working memory, valid until the next call.
  */
 export function chooseEntryStarts(
   text: string,
@@ -237,38 +271,48 @@ export function chooseEntryStarts(
   upcomingClock: number | null,
 ): Int32Array {
   const n = list.count;
-  const { plausible, nextAnchor, kept } = scratchFor(n);
-  for (let i = 0; i < n; i++) {
-    plausible[i] = contextAllowsEntry(text, list.pos[i]!, list.length[i]!, list.place[i] as CandidatePlace) ? 1 : 0;
-  }
-  // nextAnchor[i]: clock of the first later candidate that is a line start, or abutting and plausible.
-  let upcoming = upcomingClock ?? Number.NaN;
-  for (let i = n - 1; i >= 0; i--) {
-    nextAnchor[i] = upcoming;
-    if (plausible[i] === 1 && list.place[i] !== CandidatePlace.Spaced) upcoming = list.clock[i]!;
-  }
+  const { pos, clock, length, place } = list;
+  const { plausible, kept } = scratchFor(n);
+  plausible.fill(CONTEXT_UNREAD, 0, n);
+  const allowed = (i: number): boolean => {
+    if (plausible[i] === CONTEXT_UNREAD) plausible[i] = contextAllowsEntry(text, pos[i]!, length[i]!, place[i] as CandidatePlace) ? CONTEXT_ALLOWS : CONTEXT_DENIES;
+    return plausible[i] === CONTEXT_ALLOWS;
+  };
+  const upcoming = upcomingClock ?? Number.NaN;
+  // The first candidate after the current one that is a likely entry time; n when none is.
+  let anchor = 0;
   let count = 0;
   let previous = previousClock ?? Number.NaN;
   for (let i = 0; i < n; i++) {
-    const clock = list.clock[i]!;
-    if (list.place[i] !== CandidatePlace.LineStart) {
-      if (plausible[i] === 0) continue;
-      if (previous === previous && !liesBetween(previous, clock, nextAnchor[i]!)) continue;
+    const at = clock[i]!;
+    if (place[i] !== CandidatePlace.LineStart) {
+      if (!allowed(i)) continue;
+      if (previous === previous) {
+        if (anchor <= i) {
+          anchor = i + 1;
+          while (anchor < n && place[anchor] !== CandidatePlace.LineStart && !(place[anchor] === CandidatePlace.Abutting && allowed(anchor))) anchor++;
+        }
+        if (!liesBetween(previous, at, anchor < n ? clock[anchor]! : upcoming)) continue;
+      }
     }
     kept[count++] = i;
-    previous = clock;
+    previous = at;
   }
-  return kept.slice(0, count);
+  return kept.subarray(0, count);
 }
+
+const CONTEXT_UNREAD = 0;
+const CONTEXT_ALLOWS = 1;
+const CONTEXT_DENIES = 2;
 
 // Working arrays of the choice, kept between calls: a large file is split in many chunks, and fresh
 // arrays for each would be garbage the collector frees late.
-let scratch = { plausible: new Uint8Array(0), nextAnchor: new Float64Array(0), kept: new Int32Array(0) };
+let scratch = { plausible: new Uint8Array(0), kept: new Int32Array(0) };
 
 function scratchFor(n: number): typeof scratch {
   if (scratch.plausible.length < n) {
     const size = Math.max(n, scratch.plausible.length * 2);
-    scratch = { plausible: new Uint8Array(size), nextAnchor: new Float64Array(size), kept: new Int32Array(size) };
+    scratch = { plausible: new Uint8Array(size), kept: new Int32Array(size) };
   }
   return scratch;
 }

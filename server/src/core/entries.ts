@@ -176,12 +176,22 @@ class EntryTable {
     this.clock[i] = clock;
     this.elapsed[i] = elapsed;
     this.zone[i] = zone;
-    if (date === null) this.dateRef[i] = -1;
-    else {
-      if (this.dates[this.dates.length - 1] !== date) this.dates.push(date);
-      this.dateRef[i] = this.dates.length - 1;
-    }
+    this.dateRef[i] = date === null ? -1 : this.refOf(date);
     return i;
+  }
+
+  /** Makes room for `n` entries after the last and counts them in; returns the first one's index. */
+  reserve(n: number): number {
+    while (this.count + n > this.start.length) this.grow();
+    const first = this.count;
+    this.count += n;
+    return first;
+  }
+
+  /** The index of `date` in `dates`: dates come in text order, so only the last is compared. */
+  refOf(date: string): number {
+    if (this.dates[this.dates.length - 1] !== date) this.dates.push(date);
+    return this.dates.length - 1;
   }
 
   private grow(): void {
@@ -216,7 +226,7 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
   const table = new EntryTable(Math.ceil(text.length / 64));
   const candidates = findCandidates(text, SCRATCH_CANDIDATES);
   const lines = new LineIndex(text);
-  const builder = new TableBuilder(text, table, state);
+  const builder = new TableBuilder(table, state);
   if (state.format === "ciscolog") {
     const heads = ciscoLogHeads(text, candidates);
     builder.preamble(heads.length > 0 ? heads[0]!.pos : text.length);
@@ -226,16 +236,24 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
     const headers = findDayHeaders(text, lines);
     const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
     builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
-    let h = 0;
-    for (let k = 0; k < kept.length; k++) {
-      const i = kept[k]!;
-      const pos = candidates.pos[i]!;
-      while (h < headers.length && headers[h]!.pos < pos) builder.header(headers[h++]!);
-      builder.time(pos, candidates.clock[i]!);
+    // Runs of times between day headers (most traces have none: one run).
+    let k = 0;
+    for (const header of headers) {
+      const to = firstAtOrAfter(candidates.pos, kept, k, header.pos);
+      builder.times(candidates, kept, k, to);
+      builder.header(header);
+      k = to;
     }
-    while (h < headers.length) builder.header(headers[h++]!);
+    builder.times(candidates, kept, k, kept.length);
   }
   return new TraceSplit(text, state.format, builder.finish(), table, lines);
+}
+
+/** The first k from `from` on whose candidate lies at or after `offset`. */
+function firstAtOrAfter(pos: Int32Array, kept: Int32Array, from: number, offset: number): number {
+  let k = from;
+  while (k < kept.length && pos[kept[k]!]! < offset) k++;
+  return k;
 }
 
 function initialState(format: TraceFormat): SplitState {
@@ -249,7 +267,7 @@ class TableBuilder {
   private previousClock: number | null;
   private firstDate: string | null;
 
-  constructor(private readonly text: string, private readonly table: EntryTable, private readonly state: SplitState) {
+  constructor(private readonly table: EntryTable, private readonly state: SplitState) {
     ({ day: this.day, daysPassed: this.daysPassed, previousClock: this.previousClock, firstDate: this.firstDate } = state);
   }
 
@@ -264,22 +282,36 @@ class TableBuilder {
     this.table.push(header.pos, header.pos, KIND_HEADER, Number.NaN, Number.NaN, header.date, NO_ZONE);
   }
 
-  time(pos: number, clock: number): void {
-    if (this.previousClock !== null && isMidnightRollover(this.previousClock, clock)) this.daysPassed++;
-    this.previousClock = clock;
+  /** Timed entries at the candidates `kept[from]` up to `kept[to]`, in one loop: a chunk holds thousands. */
+  times(candidates: CandidateList, kept: Int32Array, from: number, to: number): void {
+    if (from === to) return;
+    const table = this.table;
+    const first = table.reserve(to - from);
+    const { start, clock: clocks, elapsed, dateRef } = table;
+    let previous = this.previousClock ?? Number.NaN;
+    let daysPassed = this.daysPassed;
+    let dateAt = this.dateRefFor(daysPassed);
+    for (let k = from, i = first; k < to; k++, i++) {
+      const c = kept[k]!;
+      const clock = candidates.clock[c]!;
+      if (previous === previous && isMidnightRollover(previous, clock)) dateAt = this.dateRefFor(++daysPassed);
+      previous = clock;
+      start[i] = candidates.pos[c]!;
+      clocks[i] = clock;
+      elapsed[i] = clock + daysPassed * SECONDS_PER_DAY;
+      dateRef[i] = dateAt;
+    }
     // The message start is read on demand: most entries of a large trace are never looked into.
-    this.table.push(pos, MESSAGE_START_UNREAD, KIND_ENTRY, clock, clock + this.daysPassed * SECONDS_PER_DAY, this.currentDate(), NO_ZONE);
+    table.messageStart.fill(MESSAGE_START_UNREAD, first, table.count);
+    table.zone.fill(NO_ZONE, first, table.count);
+    table.timed += to - from;
+    this.previousClock = previous;
+    this.daysPassed = daysPassed;
   }
 
-  private dateFor: { day: string; daysPassed: number; date: string } | null = null;
-
-  /** The date of entries under the current day header, computed once per day. */
-  private currentDate(): string | null {
-    if (this.day === null) return null;
-    if (this.dateFor === null || this.dateFor.day !== this.day || this.dateFor.daysPassed !== this.daysPassed) {
-      this.dateFor = { day: this.day, daysPassed: this.daysPassed, date: addDays(this.day, this.daysPassed) };
-    }
-    return this.dateFor.date;
+  /** The table's reference to the date `daysPassed` after the current day header's, or -1 without one. */
+  private dateRefFor(daysPassed: number): number {
+    return this.day === null ? -1 : this.table.refOf(addDays(this.day, daysPassed));
   }
 
   cisco(head: EntryHead): void {

@@ -39,37 +39,29 @@ export function markedEntries(split: EntrySplit, set: LiteralSet = MARKERS): Mar
   const entries: number[] = [];
   const wordsFrom: number[] = [];
   const words: number[] = [];
-  forEachMessageMatch(split, set, (entry, word) => {
-    if (entries[entries.length - 1] !== entry) {
-      entries.push(entry);
+  const { positions, words: matched } = set.findAll(split.text);
+  let e = 0;
+  // One loop, no callback: a large trace has a match in every few entries.
+  for (let m = 0; m < positions.length; m++) {
+    const at = positions[m]!;
+    // Matches come in text order: the entry is the current one or a later one.
+    if (split.endOf(e) <= at) e = split.endOf(e + 1) > at ? e + 1 : split.indexAt(at, e + 1);
+    const word = matched[m]!;
+    // Only matches in a timed entry's message count, not in its time or level word.
+    if (!split.isTimed(e) || at < split.messageStartOf(e) || at + set.words[word]!.length > split.contentEndOf(e)) continue;
+    if (entries[entries.length - 1] !== e) {
+      entries.push(e);
       wordsFrom.push(words.length);
     } else if (words.indexOf(word, wordsFrom[wordsFrom.length - 1]!) !== -1) {
-      return; // already noted for this entry
+      continue; // already noted for this entry
     }
     words.push(word);
-  });
+  }
   wordsFrom.push(words.length);
   return { entries, wordsFrom, words };
 }
 
 /** Indices of the timed entries whose message holds one of the set's words, in order. */
-export function entriesHolding(split: EntrySplit, set: LiteralSet): number[] {
-  const found: number[] = [];
-  forEachMessageMatch(split, set, (entry) => {
-    if (found[found.length - 1] !== entry) found.push(entry);
-  });
-  return found;
-}
-
-/** Calls `onMatch` for each match, in text order, that lies in a timed entry's message (not in its time or level word). */
-function forEachMessageMatch(split: EntrySplit, set: LiteralSet, onMatch: (entry: number, word: number) => void): void {
-  const { positions, words } = set.findAll(split.text);
-  let e = 0;
-  for (let m = 0; m < positions.length; m++) {
-    const at = positions[m]!;
-    // Matches come in text order: the entry is the current one or a later one.
-    if (split.endOf(e) <= at) e = split.endOf(e + 1) > at ? e + 1 : split.indexAt(at, e + 1);
-    const word = words[m]!;
-    if (split.isTimed(e) && at >= split.messageStartOf(e) && at + set.words[word]!.length <= split.contentEndOf(e)) onMatch(e, word);
-  }
+export function entriesHolding(split: EntrySplit, set: LiteralSet): readonly number[] {
+  return markedEntries(split, set).entries;
 }
