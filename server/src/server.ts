@@ -1,6 +1,7 @@
 // The ICM trace language server: LSP over stdio or node IPC. Every feature reads the one
 // analysis of the document version it serves (see lsp/analysisCache.ts).
 
+import "./lsp/engineFlags";
 import {
   CodeActionKind,
   createConnection,
