@@ -194,46 +194,55 @@ async function streamDecoded(read: ReadAt, decoder: ChunkDecoder, stream: TraceT
  * The file is read in large blocks, the next one while the pieces of the last are analysed.
  */
 async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (bytesRead: number) => void): Promise<number> {
-  // Room for what a block leaves (less than a piece), the block, and the next block under way.
-  const pending = Buffer.allocUnsafe(CHUNK_BYTES + 2 * READ_BYTES);
-  let held = 0;
+  // Two buffers, each with room for what a block leaves (less than a piece) and then a block: the
+  // next block is read into one while the other's pieces are analysed, and only what is left over
+  // is copied, not the block.
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES + READ_BYTES), Buffer.allocUnsafe(CHUNK_BYTES + READ_BYTES)] as const;
+  let current = 0;
   let bytesRead = 0;
   progress(0);
-  let n = await read(pending, 0, 0);
-  if (n >= 3 && pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf) {
-    pending.copyWithin(0, 3, n);
+  let n = await read(buffers[0], CHUNK_BYTES, 0);
+  let from = CHUNK_BYTES;
+  let end = CHUNK_BYTES + n;
+  if (n >= 3 && buffers[0][from] === 0xef && buffers[0][from + 1] === 0xbb && buffers[0][from + 2] === 0xbf) {
+    from += 3;
     n -= 3;
     bytesRead += 3;
   }
   while (n > 0) {
     bytesRead += n;
-    held += n;
     progress(bytesRead);
-    const next = read(pending, held, bytesRead);
+    const bytes = buffers[current]!;
+    const spare = buffers[1 - current]!;
+    const next = read(spare, CHUNK_BYTES, bytesRead);
     let consumed: number;
     try {
-      consumed = analysePieces(pending, held, stream);
+      consumed = analysePieces(bytes, from, end, stream);
     } catch (error) {
       // The next block is under way: let it end before the file is closed.
       await next.catch(() => 0);
       throw error;
     }
     n = await next;
-    pending.copyWithin(0, consumed, held + n);
-    held -= consumed;
+    const left = end - consumed;
+    bytes.copy(spare, CHUNK_BYTES - left, consumed, end);
+    current = 1 - current;
+    from = CHUNK_BYTES - left;
+    end = CHUNK_BYTES + n;
   }
-  const consumed = analysePieces(pending, held, stream);
-  if (consumed < held) stream.push(decodeUtf8(pending, consumed, held));
+  const bytes = buffers[current]!;
+  const consumed = analysePieces(bytes, from, end, stream);
+  if (consumed < end) stream.push(decodeUtf8(bytes, consumed, end));
   return bytesRead;
 }
 
 /**
- * Analyses the held bytes in pieces of about CHUNK_BYTES, each ending where a line starts with an
- * entry; returns how many bytes it took (what is left is less than a piece). A piece with no such
- * line start is part of a line longer than a piece: the text stream cuts those inside the line.
+ * Analyses the bytes from `from` to `held` in pieces of about CHUNK_BYTES, each ending where a line
+ * starts with an entry; returns where it stopped (what is left is less than a piece). A piece with
+ * no such line start is part of a line longer than a piece: the text stream cuts those inside the line.
  */
-function analysePieces(bytes: Buffer, held: number, stream: TraceTextStream): number {
-  let consumed = 0;
+function analysePieces(bytes: Buffer, from: number, held: number, stream: TraceTextStream): number {
+  let consumed = from;
   while (held - consumed >= CHUNK_BYTES) {
     const cut = lastEntryLineStart(bytes, consumed, consumed + CHUNK_BYTES, held, stream.format);
     if (cut > consumed) {
