@@ -221,3 +221,21 @@ session.test("compares the two traces selected in the Explorer from its context 
   await view.locator(".lane-file", { hasText: SEND }).waitFor();
   assert.equal(await page.locator(selectors.quickInput.box).isVisible(), false);
 });
+
+session.test("brings the timeline back after the window reloads, with side B still on top", async (page) => {
+  // A view state to bring back: side B on top.
+  await timeline(page).locator("#swap").click();
+  await timeline(page).locator('.lane[data-lane="0"][data-side-index="1"]').waitFor();
+  // The workbench's own reload saves its state first; a browser reload may not.
+  const reloaded = page.waitForEvent("load");
+  await workbench.runCommand(page, "Developer: Reload Window");
+  await reloaded;
+  await workbench.waitForWorkbench(page);
+  // The workbench restores the tab; the extension's serializer revives the view when it is shown.
+  await page.locator(".tab", { hasText: "Transfer timeline" }).first().click();
+  const view = timeline(page);
+  await view.locator('#verdict[data-code="temp-file-access-denied"]').waitFor();
+  await view.locator('.lane[data-lane="0"][data-side-index="1"] .lane-label', { hasText: "Side B · sending" }).waitFor();
+  await view.locator(".lane-file", { hasText: RECEIVE }).waitFor();
+  assert.equal(await view.locator("#offset").inputValue(), "-23965");
+});
