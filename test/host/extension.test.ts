@@ -93,4 +93,26 @@ suite("ICM Trace extension", () => {
     );
     assert.match(hoverText(hovers), /%TEMP%/);
   });
+
+  test("explains in Japanese in Problems and on hover when icmTrace.explanationLanguage is ja", async () => {
+    const document = await openSample("sideB-lgr-send.txt");
+    const denied = (inJapanese: boolean) => (all: readonly vscode.Diagnostic[]) =>
+      all.some((d) => codeOf(d) === "temp-file-access-denied" && d.message.includes("一時ファイルを作成できません") === inJapanese);
+    await diagnosticsMatching(document.uri, denied(false));
+    const settings = vscode.workspace.getConfiguration("icmTrace");
+    await settings.update("explanationLanguage", "ja", vscode.ConfigurationTarget.Global);
+    try {
+      // The server reads the setting and publishes again, in Japanese.
+      await diagnosticsMatching(document.uri, denied(true));
+      const offset = document.getText().indexOf("GetTempFileName");
+      const hovers = await untilProvided(
+        () => vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, document.positionAt(offset)),
+        (found) => hoverText(found).includes("GetTempFileName で一時ファイルを作成します"),
+      );
+      assert.match(hoverText(hovers), /%TEMP% へのアクセス拒否/);
+    } finally {
+      await settings.update("explanationLanguage", undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsMatching(document.uri, denied(false));
+  });
 });
