@@ -14,7 +14,6 @@ import { createProfile, installVsix, startCodeServer, stopAllCodeServers, stopCo
 import { samplesDir } from "../scripts/editor/paths.mjs";
 import { prepareEditor } from "../scripts/editor/prepare.mjs";
 import { launchChromium, newEditorPage } from "../test/e2e/browser.mjs";
-import { selectors } from "../test/e2e/selectors.mjs";
 import * as workbench from "../test/e2e/workbench.mjs";
 
 const args = process.argv.slice(2);
@@ -50,10 +49,9 @@ async function baselineVsix(dir) {
 }
 
 async function activationTime(page, name) {
-  const label = (await page.locator(selectors.runningExtensions.row(name)).locator(selectors.runningExtensions.activationTime).innerText()).trim();
-  const match = /Activation: (\d+)ms/.exec(label);
-  if (match === null) throw new Error(`no activation time for ${name}: "${label}"`);
-  return Number(match[1]);
+  const { label, milliseconds } = await workbench.activationTime(page, name);
+  if (milliseconds === undefined) throw new Error(`no activation time for ${name}: "${label}"`);
+  return milliseconds;
 }
 
 async function round(vsixes) {

@@ -5,7 +5,6 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { testResultsDir } from "../../scripts/editor/paths.mjs";
-import { selectors } from "./selectors.mjs";
 import { workbenchSession } from "./session.mjs";
 import * as workbench from "./workbench.mjs";
 
@@ -17,10 +16,7 @@ session.test("activates on a trace and shows its activation time among the runni
   // The server is up once the findings are in: activation and the client's deferred start are done.
   await workbench.waitForProblemsStatus(page, "Errors: 2");
   await workbench.runCommand(page, "Developer: Show Running Extensions");
-  const row = page.locator(selectors.runningExtensions.row("ICM Trace Inspector"));
-  const time = row.locator(selectors.runningExtensions.activationTime);
-  const label = (await time.innerText()).trim();
-  const [, milliseconds] = /Activation: (\d+)ms/.exec(label) ?? [];
+  const { label, milliseconds } = await workbench.activationTime(page, "ICM Trace Inspector");
   assert.ok(milliseconds !== undefined, `activation time as VS Code shows it: "${label}"`);
   await workbench.screenshot(page, "running-extensions");
   mkdirSync(testResultsDir, { recursive: true });

@@ -71,8 +71,7 @@ session.test(`offers the analysis again when the window reopens with ${BIG} in a
   // the extension activates: the extension then sees only tabs that exist, no "opened" event.
   const offer = bigFileOffer(page);
   await page.locator(selectors.editor.activeTab(BIG)).waitFor();
-  await workbench.runCommand(page, "Developer: Reload Window");
-  await workbench.waitForWorkbench(page);
+  await workbench.reloadWindow(page);
   await page.locator(selectors.editor.activeTab(BIG)).waitFor();
   await offer.getByRole("button", { name: "Analyze" }).waitFor();
   await workbench.screenshot(page, "large-file-offer-at-start");

@@ -226,11 +226,7 @@ session.test("brings the timeline back after the window reloads, with side B sti
   // A view state to bring back: side B on top.
   await timeline(page).locator("#swap").click();
   await timeline(page).locator('.lane[data-lane="0"][data-side-index="1"]').waitFor();
-  // The workbench's own reload saves its state first; a browser reload may not.
-  const reloaded = page.waitForEvent("load");
-  await workbench.runCommand(page, "Developer: Reload Window");
-  await reloaded;
-  await workbench.waitForWorkbench(page);
+  await workbench.reloadWindow(page);
   // The workbench restores the tab; the extension's serializer revives the view when it is shown.
   await page.locator(".tab", { hasText: "Transfer timeline" }).first().click();
   const view = timeline(page);

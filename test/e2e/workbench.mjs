@@ -10,6 +10,28 @@ export async function waitForWorkbench(page) {
   await page.locator(selectors.statusBar).waitFor();
 }
 
+/**
+ * "Developer: Reload Window", which saves the workbench's state first (a browser reload may not);
+ * resolves once the new page's workbench is up, not the old one's.
+ */
+export async function reloadWindow(page) {
+  const reloaded = page.waitForEvent("load");
+  await runCommand(page, "Developer: Reload Window");
+  await reloaded;
+  await waitForWorkbench(page);
+}
+
+/**
+ * An extension's activation time as "Developer: Show Running Extensions" shows it (that view must
+ * be open): its label and the milliseconds in it, undefined when the label gives none.
+ */
+export async function activationTime(page, extensionName) {
+  const row = page.locator(selectors.runningExtensions.row(extensionName));
+  const label = (await row.locator(selectors.runningExtensions.activationTime).innerText()).trim();
+  const [, milliseconds] = /Activation: (\d+)ms/.exec(label) ?? [];
+  return { label, milliseconds: milliseconds === undefined ? undefined : Number(milliseconds) };
+}
+
 /** Quick Open (Ctrl+P) by file name; resolves when its tab is the active one. */
 export async function openFile(page, fileName) {
   await page.keyboard.press("Control+P");

@@ -2,9 +2,9 @@
 // webview beside the editor and answers the webview (reveal an entry, copy the diagnosis).
 // The webview gets its data by postMessage only; its HTML holds no trace text.
 
-import { randomBytes } from "node:crypto";
 import vscode = require("vscode");
 import { compareAsMarkdown } from "../../../server/src/export/compareMarkdown";
+import { cspNonce } from "../../../server/src/export/html";
 import { shortSideName, type TimelineViewState } from "../../../server/src/export/compareTimeline";
 import { compareRequest, type CompareResult } from "../../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "../languageClient";
@@ -189,7 +189,7 @@ export class TransferTimelinePanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(18).toString("base64");
+    const nonce = cspNonce();
     const dist = vscode.Uri.joinPath(this.context.extensionUri, "media", "dist");
     const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, "timeline.js"));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, "timeline.css"));

@@ -68,9 +68,14 @@ export class ByteScan {
     this.bytes = Buffer.from(exports.memory.buffer);
   }
 
+  /** Whether `text` is the one in the module's memory. */
+  holds(text: string): boolean {
+    return this.text === text;
+  }
+
   /** Writes `text` into the module's memory unless it is there already. */
   load(text: string): void {
-    if (this.text === text) return;
+    if (this.holds(text)) return;
     this.textAt = align(Math.max(this.tablesEnd, TABLES_ROOM), 16);
     this.length = text.length;
     this.ensureBytes(this.resultsAt + RESULT_BYTES);
@@ -188,7 +193,10 @@ const MAX_TEXT_CHARS = 16 * 1024 * 1024;
  * U+00FF, or WebAssembly is unusable.
  */
 export function byteScanFor(text: string): ByteScan | null {
-  if (!allowed || text.length > MAX_TEXT_CHARS || !isLatin1(text)) return null;
+  if (!allowed || text.length > MAX_TEXT_CHARS) return null;
+  // The scans of one text each ask: a text already loaded is known to be Latin-1.
+  if (shared?.holds(text) === true) return shared;
+  if (!isLatin1(text)) return null;
   shared ??= instantiate();
   shared?.load(text);
   return shared;

@@ -4,7 +4,7 @@
 import type { Language } from "../catalogue/types";
 import { formatClock, formatDuration } from "../core/clock";
 import { alignedEvents, sideLabel, type CompareModel } from "../core/compare";
-import { escapeHtml } from "./html";
+import { cspNonce, escapeHtml } from "./html";
 
 const WIDTH = 1000;
 const LANE = 90;
@@ -18,8 +18,7 @@ const WORDS = {
 
 export function compareAsHtml(model: CompareModel, language: Language): string {
   const w = WORDS[language];
-  // Web Crypto, a global: node:crypto would load with every CLI run, not only with an HTML export.
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const nonce = cspNonce();
   const events = alignedEvents(model);
   const allTimes = model.sides.flatMap((side, i) => [
     ...side.events.map((e) => e.time + (i === 1 ? model.offsetSeconds : 0)),
