@@ -1,6 +1,7 @@
 // Bundles the client, the server and the CLI with esbuild into dist/.
 import * as esbuild from "esbuild";
 import { readFileSync } from "node:fs";
+import clientBundle from "./clientBundle.cjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const production = process.argv.includes("--production");
@@ -21,10 +22,12 @@ const common = {
 const contexts = await Promise.all([
   // The language client library is a bundle of its own, loaded when the first trace needs the
   // server: activation stays fast.
-  esbuild.context({ ...common, entryPoints: { client: "client/src/extension.ts" }, outdir: "dist", external: ["vscode"] }),
+  esbuild.context({ ...common, ...clientBundle, outdir: "dist" }),
   esbuild.context({ ...common, entryPoints: { languageClient: "client/src/languageClientLauncher.ts" }, outdir: "dist", external: ["vscode"] }),
   // The timeline panel, with the compare renderings, is loaded when a timeline is first asked for.
   esbuild.context({ ...common, entryPoints: { timelinePanel: "client/src/timeline/timelinePanel.ts" }, outdir: "dist", external: ["vscode"] }),
+  // Plain-text detection uses the core's splitter: loaded with the first Plain Text document.
+  esbuild.context({ ...common, entryPoints: { traceDetection: "server/src/core/detect.ts" }, outdir: "dist" }),
   esbuild.context({ ...common, entryPoints: { server: "server/src/server.ts" }, outdir: "dist" }),
   esbuild.context({
     ...common,

@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerCommands(traceClient),
     ...registerTimeline(context, traceClient),
     ...registerLargeFiles(traceClient),
-    watchPlainTextDocuments(),
+    watchPlainTextDocuments(context),
     // The server starts with the first trace, not at activation.
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (document.languageId === LANGUAGE_ID) void traceClient.start();

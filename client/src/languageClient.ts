@@ -2,7 +2,8 @@
 
 import vscode = require("vscode");
 import type { LanguageClient, NotificationType, RequestType } from "vscode-languageclient/node";
-import type { launchLanguageClient } from "./languageClientLauncher";
+import { loadBundle } from "./bundles";
+import type * as LanguageClientLauncher from "./languageClientLauncher";
 
 export class TraceLanguageClient {
   private client: LanguageClient | undefined;
@@ -45,8 +46,8 @@ export class TraceLanguageClient {
   private async launch(): Promise<LanguageClient> {
     // Out of the caller's turn: activation returns before the client library is loaded.
     await new Promise((resolve) => setImmediate(resolve));
-    const launcher = require(this.context.asAbsolutePath("dist/languageClient.js")) as { launchLanguageClient: typeof launchLanguageClient };
-    const client = await launcher.launchLanguageClient(this.context);
+    const { launchLanguageClient } = loadBundle<typeof LanguageClientLauncher>(this.context, "languageClient");
+    const client = await launchLanguageClient(this.context);
     this.client = client;
     this.readyEmitter.fire(client);
     return client;

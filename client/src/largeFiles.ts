@@ -66,13 +66,15 @@ function describe(summary: FileSummary): string {
 }
 
 export function registerLargeFiles(client: TraceLanguageClient): vscode.Disposable[] {
-  const output = vscode.window.createOutputChannel(vscode.l10n.t("ICM Trace: Analysis"));
+  // Made on first use: most sessions never analyse from disk.
+  let channel: vscode.OutputChannel | undefined;
+  const output = () => (channel ??= vscode.window.createOutputChannel(vscode.l10n.t("ICM Trace: Analysis")));
   const offered = new Set<string>();
 
   const analyzeFile = async (uri: vscode.Uri) => {
     const summary = await withAnalysis(client, vscode.l10n.t("Analyzing {0}", uri.path.replace(/^.*\//, "")), analyzeFileRequest, { uri: uri.toString() });
     if (summary === undefined) return;
-    output.appendLine(describe(summary));
+    output().appendLine(describe(summary));
     const open = vscode.l10n.t("Open Problems");
     const choice = await vscode.window.showInformationMessage(describe(summary), open);
     if (choice === open) await vscode.commands.executeCommand("workbench.actions.view.problems");
@@ -101,7 +103,7 @@ export function registerLargeFiles(client: TraceLanguageClient): vscode.Disposab
   offerForTabs(vscode.window.tabGroups.all.flatMap((group) => group.tabs));
 
   return [
-    output,
+    { dispose: () => channel?.dispose() },
     vscode.commands.registerCommand("icmTrace.analyzeLargeFile", async (uri?: vscode.Uri) => {
       const target = uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t("Analyze") }))?.[0];
       if (target !== undefined) await analyzeFile(target);
@@ -111,9 +113,9 @@ export function registerLargeFiles(client: TraceLanguageClient): vscode.Disposab
       if (folder === undefined) return;
       const summaries = await withAnalysis(client, vscode.l10n.t("Analyzing the traces in {0}", folder.path.replace(/^.*\//, "")), analyzeFolderRequest, { uri: folder.toString() });
       if (summaries === undefined) return;
-      output.appendLine(vscode.l10n.t("Traces in {0}:", folder.fsPath));
-      summaries.forEach((s) => output.appendLine(`  ${describe(s)}`));
-      output.show(true);
+      output().appendLine(vscode.l10n.t("Traces in {0}:", folder.fsPath));
+      summaries.forEach((s) => output().appendLine(`  ${describe(s)}`));
+      output().show(true);
       const errors = summaries.reduce((n, s) => n + s.errors, 0);
       const warnings = summaries.reduce((n, s) => n + s.warnings, 0);
       void vscode.window.showInformationMessage(

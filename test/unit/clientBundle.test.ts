@@ -10,12 +10,13 @@ import * as esbuild from "esbuild";
 import { repoRoot } from "./helpers";
 
 async function clientBundle(): Promise<{ code: string; inputs: string[] }> {
+  const options = require(path.join(repoRoot, "scripts/clientBundle.cjs")) as esbuild.BuildOptions;
   const result = await esbuild.build({
-    entryPoints: [path.join(repoRoot, "client/src/extension.ts")],
+    ...options,
     bundle: true,
     platform: "node",
     format: "cjs",
-    external: ["vscode"],
+    outdir: "dist",
     minify: true,
     write: false,
     metafile: true,
@@ -34,11 +35,42 @@ describe("the bundle activation loads", () => {
     assert.deepEqual(code.match(/[\w$]+\(require\("vscode"\)\)/g) ?? [], []);
   });
 
-  it("leaves out the timeline panel, the compare renderings and the language client library", async () => {
+  it("leaves out the timeline panel, the compare renderings and the protocol and language client libraries", async () => {
     const { inputs } = await clientBundle();
     assert.ok(inputs.some((input) => input.endsWith("client/src/timeline/registerTimeline.ts")), inputs.join("\n"));
-    for (const lazy of ["client/src/timeline/timelinePanel.ts", "server/src/export/", "node_modules/vscode-languageclient/"]) {
+    for (const lazy of ["client/src/timeline/timelinePanel.ts", "server/src/export/", "node_modules/vscode-languageclient/", "node_modules/vscode-jsonrpc/"]) {
       assert.deepEqual(inputs.filter((input) => input.includes(lazy)), [], `${lazy} is loaded on first use, not at activation`);
     }
+  });
+
+  it("leaves out the core's splitter, which Plain Text detection loads with the first Plain Text document", async () => {
+    const { inputs } = await clientBundle();
+    assert.ok(inputs.some((input) => input.endsWith("client/src/plainTextDetection.ts")), inputs.join("\n"));
+    const splitter = ["detect", "entries", "candidates", "byteScan", "generated/byteScanWasm"].map((name) => `server/src/core/${name}.ts`);
+    assert.deepEqual(inputs.filter((input) => splitter.some((module) => input.endsWith(module))), [], "the splitter's modules");
+  });
+
+  it("makes every message type of the protocol, with its method, from the client's stand-in", async () => {
+    // The protocol bundled as the client bundles it, then loaded: a type the stand-in lacks would throw here.
+    const options = require(path.join(repoRoot, "scripts/clientBundle.cjs")) as esbuild.BuildOptions;
+    const result = await esbuild.build({
+      entryPoints: [path.join(repoRoot, "server/src/shared/protocol.ts")],
+      alias: options.alias,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    assert.deepEqual(Object.keys(result.metafile.inputs).filter((input) => input.includes("vscode-jsonrpc")), []);
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("module", "exports", "require", result.outputFiles[0]!.text)(module, module.exports, require);
+    const bundled = module.exports;
+    const protocol = require(path.join(repoRoot, "out/server/src/shared/protocol.js")) as Record<string, unknown>;
+    const methodOf = (value: unknown) => (value as { method?: unknown } | null)?.method;
+    const types = Object.keys(protocol).filter((name) => typeof methodOf(protocol[name]) === "string");
+    assert.ok(types.length >= 8, `the protocol's message types: ${types.join(", ")}`);
+    for (const name of types) assert.equal(methodOf(bundled[name]), methodOf(protocol[name]), name);
   });
 });

@@ -5,6 +5,7 @@
 
 import vscode = require("vscode");
 import { LANGUAGE_ID } from "../../../server/src/shared/protocol";
+import { loadBundle } from "../bundles";
 import type { TraceLanguageClient } from "../languageClient";
 import { TIMELINE_VIEW_TYPE } from "./messages";
 import { pickOtherSide } from "./pickOtherSide";
@@ -18,7 +19,7 @@ export const timelineCommands = {
 let panelModule: typeof TimelinePanelModule | undefined;
 
 function timelinePanel(context: vscode.ExtensionContext): typeof TimelinePanelModule {
-  return (panelModule ??= require(context.asAbsolutePath("dist/timelinePanel.js")) as typeof TimelinePanelModule);
+  return (panelModule ??= loadBundle<typeof TimelinePanelModule>(context, "timelinePanel"));
 }
 
 export function registerTimeline(context: vscode.ExtensionContext, client: TraceLanguageClient): vscode.Disposable[] {

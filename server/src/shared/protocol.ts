@@ -1,8 +1,9 @@
 // Requests, notifications, commands and settings shared by the client and the server, typed in
 // one place so that the two sides cannot drift. No `vscode` import: the server bundles it too.
 
-// The message types alone, not the whole protocol library: the client's first bundle stays small
-// (the client library, loaded later, is a bundle of its own, which is why the client sends by method).
+// The message types alone, not the whole protocol library. The client's first bundle gets a
+// stand-in with just the method (client/src/messageTypes.ts): the client library, loaded later,
+// is a bundle of its own, which is why the client sends by method.
 import { NotificationType, RequestType } from "vscode-jsonrpc/lib/common/messages";
 
 export const LANGUAGE_ID = "icm-trace";
