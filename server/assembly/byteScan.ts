@@ -131,24 +131,123 @@ const WORD_BYTES = 7;
   return load<u64>(a + size - 8) == load<u64>(b + size - 8);
 }
 
+// A literal set's tables, read once per call into globals: the stub runtime has no heap to spare.
+let window: usize = 0;
+let shiftTable: usize = 0;
+let bucketOf: usize = 0;
+let bucketStart: usize = 0;
+let bucketWords: usize = 0;
+let windowAt: usize = 0;
+let wordStart: usize = 0;
+let wordBytes: usize = 0;
+
+/**
+ * Checks the words of the bucket of `block` whose window ends at `last`, writing each match's start
+ * (i32) and word (i32) at `out`; returns the new count, or -1 when the bucket might not fit in `capacity`.
+ */
+@inline function confirmBucket(text: usize, end: usize, last: usize, block: u32, out: usize, count: i32, capacity: i32): i32 {
+  const bucket = <usize>load<i32>(bucketOf + (<usize>block << 2));
+  const firstWord = load<i32>(bucketStart + (bucket << 2));
+  const lastWord = load<i32>(bucketStart + ((bucket + 1) << 2));
+  if (count + (lastWord - firstWord) > capacity) return -1;
+  for (let k = firstWord; k < lastWord; k++) {
+    const word = load<i32>(bucketWords + (<usize>k << 2));
+    const start = <isize>(last + 1 - window) - <isize>load<i32>(windowAt + (<usize>word << 2));
+    if (start < <isize>text) continue;
+    const at = <usize>load<i32>(wordStart + (<usize>word << 2));
+    const size = <usize>load<i32>(wordStart + (<usize>(word + 1) << 2)) - at;
+    if (<usize>start + size > end || !sameBytes(<usize>start, wordBytes + at, size)) continue;
+    store<i32>(out + (<usize>count << 3), <i32>(<usize>start - text));
+    store<i32>(out + (<usize>count << 3) + 4, word);
+    count++;
+  }
+  return count;
+}
+
+/** Texts shorter than this are scanned by one cursor. */
+const TWO_CURSORS_FROM: usize = 4096;
+
 /**
  * Every match of a literal set's words (Wu–Manber, as LiteralSet.findAll) in the text at
  * [text, end) whose window ends at or after offset `fromEnd`, confirmed byte for byte. Writes start (i32) and word (i32) pairs at `out`, at most
  * `capacity`; returns how many, and leaves the offset to go on from (the text's length when done) at `resumeAt`.
  * Matches come in the order their windows end, not sorted by start.
+ *
+ * Two cursors, one per half, step in the same loop. Each step waits on the table read that the one
+ * before chose, so one cursor leaves the processor idle most of the time; the second one's steps
+ * fill that time. The second half's matches are written after the first half's room, then moved
+ * down behind them.
  */
 export function literalMatches(text: usize, end: usize, fromEnd: usize, tablesAt: usize, out: usize, capacity: i32, resumeAt: usize): i32 {
-  const window = <usize>load<i32>(tablesAt);
-  const shift = table(tablesAt, SHIFT);
-  const bucketOf = table(tablesAt, BUCKET_OF);
-  const bucketStart = table(tablesAt, BUCKET_START);
-  const bucketWords = table(tablesAt, BUCKET_WORDS);
-  const windowAt = table(tablesAt, WINDOW_AT);
-  const wordStart = table(tablesAt, WORD_START);
-  const wordBytes = table(tablesAt, WORD_BYTES);
-  let count = 0;
-  let last = text + fromEnd;
-  while (last < end) {
+  window = <usize>load<i32>(tablesAt);
+  shiftTable = table(tablesAt, SHIFT);
+  bucketOf = table(tablesAt, BUCKET_OF);
+  bucketStart = table(tablesAt, BUCKET_START);
+  bucketWords = table(tablesAt, BUCKET_WORDS);
+  windowAt = table(tablesAt, WINDOW_AT);
+  wordStart = table(tablesAt, WORD_START);
+  wordBytes = table(tablesAt, WORD_BYTES);
+  const shift = shiftTable;
+  let a = text + fromEnd;
+  if (a >= end || end - a < TWO_CURSORS_FROM || capacity < 2) return oneCursor(text, end, a, end, out, 0, capacity, resumeAt);
+  const mid = a + ((end - a) >> 1);
+  let b = mid;
+  const roomA = capacity >> 1;
+  const outB = out + (<usize>roomA << 3);
+  const roomB = capacity - roomA;
+  let countA = 0;
+  let countB = 0;
+  let fullA = false;
+  let fullB = false;
+  while (a < mid && b < end) {
+    const blockA = blockHash(load<u8>(a - 2), load<u8>(a - 1), load<u8>(a));
+    const blockB = blockHash(load<u8>(b - 2), load<u8>(b - 1), load<u8>(b));
+    const stepA = <usize>load<u8>(shift + blockA);
+    const stepB = <usize>load<u8>(shift + blockB);
+    if (stepA > 0) a += stepA;
+    else {
+      const next = confirmBucket(text, end, a, blockA, out, countA, roomA);
+      if (next < 0) {
+        fullA = true;
+        break;
+      }
+      countA = next;
+      a++;
+    }
+    if (stepB > 0) b += stepB;
+    else {
+      const next = confirmBucket(text, end, b, blockB, outB, countB, roomB);
+      if (next < 0) {
+        fullB = true;
+        break;
+      }
+      countB = next;
+      b++;
+    }
+  }
+  if (!fullA && a < mid) {
+    // The second half stopped first: finish the first alone. Should its room fill, go on from
+    // there next time; the second half's matches are then found again.
+    countA = oneCursor(text, end, a, mid, out, countA, roomA, resumeAt);
+    if (stoppedFull) return countA;
+  } else if (fullA) {
+    store<i32>(resumeAt, <i32>(a - text));
+    return countA;
+  }
+  // The first half is done: finish the second alone, in its own room.
+  if (!fullB && b < end) countB = oneCursor(text, end, b, end, outB, countB, roomB, resumeAt);
+  else store<i32>(resumeAt, <i32>(min(b, end) - text));
+  memory.copy(out + (<usize>countA << 3), outB, <usize>countB << 3);
+  return countA + countB;
+}
+
+/** Whether the last oneCursor stopped because its room was full. */
+let stoppedFull = false;
+
+/** One cursor from window end `last` until `stop`; matches from `count` on at `out`. Leaves where to go on from at `resumeAt`. */
+function oneCursor(text: usize, end: usize, last: usize, stop: usize, out: usize, count: i32, capacity: i32, resumeAt: usize): i32 {
+  const shift = shiftTable;
+  while (last < stop) {
     const block = blockHash(load<u8>(last - 2), load<u8>(last - 1), load<u8>(last));
     const step = <usize>load<u8>(shift + block);
     if (step > 0) {
@@ -156,23 +255,16 @@ export function literalMatches(text: usize, end: usize, fromEnd: usize, tablesAt
       continue;
     }
     // A full bucket may not fit: stop before it, to go on from here.
-    const bucket = <usize>load<i32>(bucketOf + (<usize>block << 2));
-    const firstWord = load<i32>(bucketStart + (bucket << 2));
-    const lastWord = load<i32>(bucketStart + ((bucket + 1) << 2));
-    if (count + (lastWord - firstWord) > capacity) break;
-    for (let k = firstWord; k < lastWord; k++) {
-      const word = load<i32>(bucketWords + (<usize>k << 2));
-      const start = <isize>(last + 1 - window) - <isize>load<i32>(windowAt + (<usize>word << 2));
-      if (start < <isize>text) continue;
-      const at = <usize>load<i32>(wordStart + (<usize>word << 2));
-      const size = <usize>load<i32>(wordStart + (<usize>(word + 1) << 2)) - at;
-      if (<usize>start + size > end || !sameBytes(<usize>start, wordBytes + at, size)) continue;
-      store<i32>(out + (<usize>count << 3), <i32>(<usize>start - text));
-      store<i32>(out + (<usize>count << 3) + 4, word);
-      count++;
+    const next = confirmBucket(text, end, last, block, out, count, capacity);
+    if (next < 0) {
+      stoppedFull = true;
+      store<i32>(resumeAt, <i32>(last - text));
+      return count;
     }
+    count = next;
     last++;
   }
-  store<i32>(resumeAt, <i32>(min(last, end) - text));
+  stoppedFull = false;
+  store<i32>(resumeAt, <i32>(min(last, stop) - text));
   return count;
 }

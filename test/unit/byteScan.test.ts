@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
-import { byteScanFor, setByteScanAllowed } from "../../server/src/core/byteScan";
+import { byteScanFor, setByteScanAllowed, type LiteralTables } from "../../server/src/core/byteScan";
 import { CandidateList, findCandidates, findCandidatesInText } from "../../server/src/core/candidates";
 import { LineIndex, lineFeedStarts } from "../../server/src/core/lineIndex";
 import { LiteralSet } from "../../server/src/core/literalSet";
@@ -101,6 +101,46 @@ describe("byte scan", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it("finds the same literal matches with its two cursors, on long texts, whichever cursor's room fills first", () => {
+    // Texts over the two cursors' threshold (4 KB), rich in markers; rooms so small that calls stop
+    // and resume at every few matches, in either half.
+    const tables = (MARKERS as unknown as { tables(): LiteralTables }).tables();
+    let largestBucket = 0;
+    for (let b = 0; b + 1 < tables.bucketStart.length; b++) largestBucket = Math.max(largestBucket, tables.bucketStart[b + 1]! - tables.bucketStart[b]!);
+    const longText = fc.array(piece, { minLength: 600, maxLength: 2500 }).map((parts) => {
+      const text = `${parts.join("").replace(/[^\u0000-\u00ff]/g, "?")} `;
+      return text.repeat(Math.ceil(4200 / text.length));
+    });
+    fc.assert(
+      fc.property(longText, fc.integer({ min: 2 * largestBucket, max: 4 * largestBucket + 40 }), (text, room) => {
+        assert.ok(text.length > 4096, `${text.length} characters`);
+        const expected = inTypeScript(() => MARKERS.findAll(text));
+        const found: [number, number][] = [];
+        byteScanFor(text)!.literalMatches(tables, (start, word) => found.push([start, word]), room);
+        found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        assert.deepEqual({ positions: found.map((m) => m[0]), words: found.map((m) => m[1]) }, expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds every match around the point where the second cursor starts, whatever room each call has", () => {
+    // A period of markers, shifted one character at a time: the midpoint meets each offset of the
+    // period, a match's window ends exactly there once, and rooms fill at every point around it.
+    const tables = (MARKERS as unknown as { tables(): LiteralTables }).tables();
+    const period = "Waiting for MDS Messages, 23:26:58 Trace: MDS is in service ";
+    for (let shift = 0; shift < 2 * period.length; shift++) {
+      const text = "-".repeat(shift) + period.repeat(Math.ceil(8200 / period.length));
+      const expected = inTypeScript(() => MARKERS.findAll(text));
+      for (const room of [undefined, ...Array.from({ length: 13 }, (_, k) => 12 + k)]) {
+        const found: [number, number][] = [];
+        byteScanFor(text)!.literalMatches(tables, (start, word) => found.push([start, word]), room);
+        found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        assert.deepEqual({ positions: found.map((m) => m[0]), words: found.map((m) => m[1]) }, expected, `shift ${shift}, room ${room}`);
+      }
+    }
   });
 
   it("leaves out words with characters above U+00FF, whose low bytes a Latin-1 text can show, and keeps words apart that share bytes", () => {

@@ -100,12 +100,13 @@ export class ByteScan {
   }
 
   /** Every match of a literal set's words, in the order their windows end. */
-  literalMatches(tables: LiteralTables, onMatch: (start: number, word: number) => void): void {
+  literalMatches(tables: LiteralTables, onMatch: (start: number, word: number) => void, room = MAX_MATCHES): void {
     const tablesAt = this.tablesFor(tables);
     const out = this.resultsAt;
     const view = new Int32Array(this.exports.memory.buffer);
     for (let fromEnd = tables.window - 1; fromEnd < this.length; ) {
-      const count = this.exports.literalMatches(this.textAt, this.textAt + this.length, fromEnd, tablesAt, out, MAX_MATCHES, RESUME_AT);
+      // `room` is smaller only in tests, to make each call stop and resume.
+      const count = this.exports.literalMatches(this.textAt, this.textAt + this.length, fromEnd, tablesAt, out, Math.min(room, MAX_MATCHES), RESUME_AT);
       for (let k = 0, at = out >> 2; k < count; k++, at += 2) onMatch(view[at]!, view[at + 1]!);
       fromEnd = view[RESUME_AT >> 2]!;
     }
