@@ -268,3 +268,147 @@ function oneCursor(text: usize, end: usize, last: usize, stop: usize, out: usize
   store<i32>(resumeAt, <i32>(min(last, stop) - text));
   return count;
 }
+
+/**
+ * Sorts the `count` (start, word) pairs at `matches` by start, then word. They come nearly sorted
+ * (in the order their windows end), so each moves back only a few places.
+ */
+export function sortMatches(matches: usize, count: i32): void {
+  for (let i = 1; i < count; i++) {
+    const start = load<i32>(matches + (<usize>i << 3));
+    const word = load<i32>(matches + (<usize>i << 3) + 4);
+    let j = i;
+    while (j > 0) {
+      const before = matches + (<usize>(j - 1) << 3);
+      const beforeStart = load<i32>(before);
+      if (beforeStart < start || (beforeStart == start && load<i32>(before + 4) <= word)) break;
+      store<i64>(before + 8, load<i64>(before));
+      j--;
+    }
+    store<i32>(matches + (<usize>j << 3), start);
+    store<i32>(matches + (<usize>j << 3) + 4, word);
+  }
+}
+
+const KIND_ENTRY: u8 = 0;
+const MESSAGE_START_UNREAD: i32 = -1;
+
+/**
+ * The timed entries whose message holds a match (markedEntries in markers.ts), from sorted matches
+ * (start, word: i32 pairs at `matches`) and the entry columns start (i32), kind (u8) and message
+ * start (i32, -1 where not read yet; the ones read here are filled in). Word k's length is
+ * wordStart[k + 1] - wordStart[k]; the level words are at `levelWords`, each followed by a colon.
+ * Writes the entries (i32) at `outEntries`, where each one's words start (i32, one more at the end)
+ * at `outWordsFrom`, and the words (i32) at `outWords`; returns how many entries.
+ */
+export function markEntries(
+  text: usize, end: usize, matches: usize, matchCount: i32, wordStart: usize,
+  starts: usize, kinds: usize, messageStarts: usize, entryCount: i32, levelWords: usize, levelWordsEnd: usize,
+  outEntries: usize, outWordsFrom: usize, outWords: usize,
+): i32 {
+  const length = <i32>(end - text);
+  let marked = 0;
+  let wordCount = 0;
+  let e = 0;
+  let last = -1;
+  if (entryCount == 0) {
+    store<i32>(outWordsFrom, 0);
+    return 0;
+  }
+  for (let m = 0; m < matchCount; m++) {
+    const at = load<i32>(matches + (<usize>m << 3));
+    const word = load<i32>(matches + (<usize>m << 3) + 4);
+    // Matches come in text order: the entry is the current one or a later one.
+    while (e + 1 < entryCount && load<i32>(starts + (<usize>(e + 1) << 2)) <= at) e++;
+    // Only matches in a timed entry's message count, not in its time or level word.
+    if (load<u8>(kinds + <usize>e) != KIND_ENTRY) continue;
+    const entryStart = load<i32>(starts + (<usize>e << 2));
+    let messageStart = load<i32>(messageStarts + (<usize>e << 2));
+    if (messageStart == MESSAGE_START_UNREAD) {
+      messageStart = standardMessageStart(text, end, entryStart, levelWords, levelWordsEnd);
+      store<i32>(messageStarts + (<usize>e << 2), messageStart);
+    }
+    if (at < messageStart) continue;
+    let contentEnd = e + 1 < entryCount ? load<i32>(starts + (<usize>(e + 1) << 2)) : length;
+    while (contentEnd > entryStart) {
+      const code = load<u8>(text + <usize>(contentEnd - 1));
+      if (code != 10 && code != 13) break;
+      contentEnd--;
+    }
+    const wordLength = load<i32>(wordStart + (<usize>(word + 1) << 2)) - load<i32>(wordStart + (<usize>word << 2));
+    if (at + wordLength > contentEnd) continue;
+    if (last != e) {
+      store<i32>(outEntries + (<usize>marked << 2), e);
+      store<i32>(outWordsFrom + (<usize>marked << 2), wordCount);
+      marked++;
+      last = e;
+    } else {
+      // Already noted for this entry?
+      let seen = false;
+      for (let w = load<i32>(outWordsFrom + (<usize>(marked - 1) << 2)); w < wordCount; w++) {
+        if (load<i32>(outWords + (<usize>w << 2)) == word) {
+          seen = true;
+          break;
+        }
+      }
+      if (seen) continue;
+    }
+    store<i32>(outWords + (<usize>wordCount << 2), word);
+    wordCount++;
+  }
+  store<i32>(outWordsFrom + (<usize>marked << 2), wordCount);
+  return marked;
+}
+
+/** Where the message of the standard entry at offset `start` starts: after its time, process tag and level word (entries.ts). */
+function standardMessageStart(text: usize, end: usize, start: i32, levelWords: usize, levelWordsEnd: usize): i32 {
+  // The time and the blank after it.
+  let afterTime = start + (byteAt(text + <usize>start + 8, end) == 46 ? 12 : 8);
+  if (byteAt(text + <usize>afterTime, end) == 32) afterTime++;
+  const tagEnd = processTagEnd(text, end, afterTime);
+  const levelAt = tagEnd == -1 ? afterTime : tagEnd + 1;
+  const level = levelWordLength(text, end, levelAt, levelWords, levelWordsEnd);
+  if (level == 0) return levelAt;
+  let at = levelAt + level + 1;
+  for (let code = byteAt(text + <usize>at, end); code == 32 || code == 9; code = byteAt(text + <usize>at, end)) at++;
+  return at;
+}
+
+/** A process tag such as `la-lgr` at `pos`, then a blank: where it ends, or -1 (processTagEnd in candidates.ts). */
+function processTagEnd(text: usize, end: usize, pos: i32): i32 {
+  const length = <i32>(end - text);
+  const limit = min(length, pos + 24);
+  let i = pos;
+  let dash = -1;
+  while (i < limit) {
+    const code = <i32>load<u8>(text + <usize>i);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      i++;
+      continue;
+    }
+    if (code == 45 && dash == -1 && i > pos) {
+      dash = i;
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (dash == -1 || i == dash + 1 || byteAt(text + <usize>i, end) != 32) return -1;
+  return i;
+}
+
+/** The length of the level word (one of those at `levelWords`, each followed by a colon) at `pos` with its colon after it, or 0. */
+function levelWordLength(text: usize, end: usize, pos: i32, levelWords: usize, levelWordsEnd: usize): i32 {
+  let word = levelWords;
+  while (word < levelWordsEnd) {
+    let size = 0;
+    while (load<u8>(word + <usize>size) != 58) size++;
+    if (byteAt(text + <usize>(pos + size), end) == 58) {
+      let k = 0;
+      while (k < size && byteAt(text + <usize>(pos + k), end) == <i32>load<u8>(word + <usize>k)) k++;
+      if (k == size) return size;
+    }
+    word += <usize>size + 1;
+  }
+  return 0;
+}

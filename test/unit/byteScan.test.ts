@@ -11,7 +11,8 @@ import { byteScanFor, setByteScanAllowed, type LiteralTables } from "../../serve
 import { CandidateList, findCandidates, findCandidatesInText } from "../../server/src/core/candidates";
 import { LineIndex, lineFeedStarts } from "../../server/src/core/lineIndex";
 import { LiteralSet } from "../../server/src/core/literalSet";
-import { MARKERS } from "../../server/src/core/markers";
+import { splitEntries } from "../../server/src/core/entries";
+import { markedEntries, MARKERS } from "../../server/src/core/markers";
 
 const repoRoot = path.resolve(__dirname, "..", "..", "..");
 
@@ -141,6 +142,38 @@ describe("byte scan", () => {
         assert.deepEqual({ positions: found.map((m) => m[0]), words: found.map((m) => m[1]) }, expected, `shift ${shift}, room ${room}`);
       }
     }
+  });
+
+  it("maps matches to the entries whose messages hold them as the TypeScript does, message starts included", () => {
+    // Entries with and without milliseconds, process tags and level words, run together or not, and
+    // words that straddle a time, a tag or a level word, or an entry's end.
+    const entryText = fc
+      .tuple(
+        fc.constantFrom("23:26:58", "00:00:01.250", "12:00:00", "09:15:00.1"),
+        fc.constantFrom("", " ", " la-lgr", " pg1a-opc", " la-", " -lgr", " a-b-c", " x"),
+        fc.constantFrom("", " Trace:", " Fail:", " Warning:", " Warn:", " Error:  ", " Info:\t", " Trace", " Fatal:"),
+        fc.array(fc.oneof(fc.constantFrom(...MARKERS.words), fc.constantFrom(" ", "lgr Trace", "Fail: Un", "x"), fc.string({ maxLength: 6 })), { maxLength: 5 }),
+        fc.constantFrom("\n", "\r\n", "", " ", "\n\n", "\r"),
+      )
+      .map(([time, tag, level, words, end]) => `${time}${tag}${level} ${words.join(" ")}${end}`);
+    const traceText = fc.tuple(fc.string({ maxLength: 20 }), fc.array(entryText, { maxLength: 30 })).map(([preamble, entries]) => (preamble + entries.join("")).replace(/[^\u0000-\u00ff]/g, "?"));
+    const straddling = new LiteralSet(["8 la-lgr", "lgr Trace", "Trace: Wait", "Fail: Un", ":58 Fail", "Warn: ", "for MDS\r\n", " x\r", "Waiting"]);
+    fc.assert(
+      fc.property(traceText, fc.constantFrom(MARKERS, straddling), (text, set) => {
+        assert.notEqual(byteScanFor(text), null);
+        const split = splitEntries(text);
+        const inScan = markedEntries(split, set);
+        const splitInTypeScript = inTypeScript(() => splitEntries(text));
+        const expected = inTypeScript(() => markedEntries(splitInTypeScript, set));
+        assert.deepEqual([...inScan.entries], [...expected.entries]);
+        assert.deepEqual(Array.from(inScan.wordsFrom), Array.from(expected.wordsFrom));
+        assert.deepEqual(Array.from(inScan.words), Array.from(expected.words));
+        // The same message starts read, and the same left unread.
+        const n = split.count;
+        assert.deepEqual([...split.columns.messageStart.subarray(0, n)], [...splitInTypeScript.columns.messageStart.subarray(0, n)]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("leaves out words with characters above U+00FF, whose low bytes a Latin-1 text can show, and keeps words apart that share bytes", () => {

@@ -43,7 +43,7 @@ const priority = new Map(lineRecords.map((r, i) => [r, i]));
 const recordsByWord: readonly (readonly LineRecord[])[] = MARKERS.words.map((word) => lineRecords.filter((r) => r.match.anchor === word));
 
 /** The line records whose anchor the message holds, in priority order. */
-function candidateRecords(words: readonly number[], from: number, to: number): readonly LineRecord[] {
+function candidateRecords(words: ArrayLike<number>, from: number, to: number): readonly LineRecord[] {
   if (to - from === 1) return recordsByWord[words[from]!]!;
   const candidates: LineRecord[] = [];
   for (let k = from; k < to; k++) candidates.push(...recordsByWord[words[k]!]!);
@@ -224,14 +224,14 @@ class MarkedEntry implements SeenEntry {
   private index = -1;
   private kept: KeptEntry | null = null;
   private text: string | null = null;
-  private words: readonly number[] = [];
+  private words: ArrayLike<number> = [];
   private wordsFrom = 0;
   private wordsTo = 0;
 
   constructor(private readonly split: EntrySplit, private readonly base: ChunkBase) {}
 
   /** Shows entry `index`, which holds marker words `words[from]` up to `words[to]`. */
-  moveTo(index: number, words: readonly number[], from: number, to: number): void {
+  moveTo(index: number, words: ArrayLike<number>, from: number, to: number): void {
     this.index = index;
     this.kept = null;
     this.text = null;

@@ -6,13 +6,21 @@
 // Memory: a word at 0 (where a scan stopped), the literal sets' tables (in room kept for them), then
 // the text, then results.
 
+import type { EntryColumns } from "./entries";
 import { BYTE_SCAN_WASM_BASE64 } from "./generated/byteScanWasm";
+import type { MarkedEntries } from "./markers";
 
 interface ByteScanExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   clockCandidates(text: number, end: number, from: number, to: number, outPos: number, outClock: number, outLength: number, outPlace: number): number;
   literalMatches(text: number, end: number, fromEnd: number, tablesAt: number, out: number, capacity: number, resumeAt: number): number;
   lineFeedStarts(text: number, from: number, to: number, out: number): number;
+  sortMatches(matches: number, count: number): void;
+  markEntries(
+    text: number, end: number, matches: number, matchCount: number, wordStart: number,
+    starts: number, kinds: number, messageStarts: number, entryCount: number, levelWords: number, levelWordsEnd: number,
+    outEntries: number, outWordsFrom: number, outWords: number,
+  ): number;
 }
 
 interface WebAssemblyApi {
@@ -37,6 +45,8 @@ const PAGE_BYTES = 64 * 1024;
 /** Room kept for literal tables before the text (the markers' take about 330 KB): a text loaded before them stays put. */
 const TABLES_ROOM = 512 * 1024;
 const RESUME_AT = 0;
+/** The slot of a set's table header (the window, then the seven tables' addresses) that holds wordStart's. */
+const TABLE_WORD_START = 6;
 /** Colons scanned per call: bounds the room the results need. */
 const WINDOW_BYTES = 1024 * 1024;
 /** A time takes at least nine bytes (`HH:MM:SS` and a blank): at most this many per window. */
@@ -110,6 +120,53 @@ export class ByteScan {
       for (let k = 0, at = out >> 2; k < count; k++, at += 2) onMatch(view[at]!, view[at + 1]!);
       fromEnd = view[RESUME_AT >> 2]!;
     }
+  }
+
+  /**
+   * The entries of the loaded text whose message holds a word of the set (markedEntries in
+   * markers.ts): every match is found, sorted and mapped to its entry in the module, with no object
+   * per match. The message starts it reads are filled into `columns`. `levelWords`: each followed by
+   * a colon, as Latin-1 bytes.
+   */
+  markedEntries(tables: LiteralTables, columns: EntryColumns, levelWords: Uint8Array): MarkedEntries {
+    const tablesAt = this.tablesFor(tables);
+    const matchesAt = this.resultsAt;
+    let count = 0;
+    for (let fromEnd = tables.window - 1; fromEnd < this.length; ) {
+      // All matches stay in memory, one call's room after the last.
+      this.ensureBytes(matchesAt + (count + MAX_MATCHES) * 8);
+      count += this.exports.literalMatches(this.textAt, this.textAt + this.length, fromEnd, tablesAt, matchesAt + count * 8, MAX_MATCHES, RESUME_AT);
+      fromEnd = new Int32Array(this.exports.memory.buffer, RESUME_AT, 1)[0]!;
+    }
+    this.exports.sortMatches(matchesAt, count);
+    const n = columns.count;
+    const levelAt = align(matchesAt + count * 8, 16);
+    const startsAt = align(levelAt + levelWords.length, 16);
+    const kindsAt = align(startsAt + n * 4, 16);
+    const messageStartsAt = align(kindsAt + n, 16);
+    const entriesAt = align(messageStartsAt + n * 4, 16);
+    const wordsFromAt = align(entriesAt + count * 4, 16);
+    const wordsAt = align(wordsFromAt + (count + 1) * 4, 16);
+    this.ensureBytes(wordsAt + count * 4);
+    const buffer = this.exports.memory.buffer;
+    new Uint8Array(buffer, levelAt, levelWords.length).set(levelWords);
+    new Int32Array(buffer, startsAt, n).set(columns.start.subarray(0, n));
+    new Uint8Array(buffer, kindsAt, n).set(columns.kind.subarray(0, n));
+    new Int32Array(buffer, messageStartsAt, n).set(columns.messageStart.subarray(0, n));
+    const wordStartAt = new Int32Array(buffer, tablesAt, 8)[TABLE_WORD_START]!;
+    const end = this.textAt + this.length;
+    const marked = this.exports.markEntries(
+      this.textAt, end, matchesAt, count, wordStartAt,
+      startsAt, kindsAt, messageStartsAt, n, levelAt, levelAt + levelWords.length,
+      entriesAt, wordsFromAt, wordsAt,
+    );
+    columns.messageStart.set(new Int32Array(buffer, messageStartsAt, n));
+    const wordsFrom = new Int32Array(buffer, wordsFromAt, marked + 1).slice();
+    return {
+      entries: new Int32Array(buffer, entriesAt, marked).slice(),
+      wordsFrom,
+      words: new Int32Array(buffer, wordsAt, wordsFrom[marked]!).slice(),
+    };
   }
 
   /** Where each line starts, 0 first, when LF alone ends lines (the caller checks there is no CR). */

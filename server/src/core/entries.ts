@@ -117,7 +117,23 @@ export interface EntrySplit {
   messageStartOf(index: number): number;
   isTimed(index: number): boolean;
   isMidLine(index: number): boolean;
+  /** The columns the byte scan maps marker matches to entries with (markers.ts). */
+  readonly columns: EntryColumns;
 }
+
+/**
+ * Entry columns as stored: start offsets, kinds (0 for a timed entry) and message starts, -1 where
+ * not read yet (a reader may fill them in: they are what `messageStartOf` reads on demand).
+ */
+export interface EntryColumns {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly kind: Uint8Array;
+  readonly messageStart: Int32Array;
+}
+
+/** The level words a standard entry may have after its time and process tag, each followed by a colon. */
+export const LEVEL_WORDS = ["Trace", "Fail", "Warning", "Warn", "Error", "Info"];
 
 /** Where an entry starts and what its head says; the format's reader fills it (Cisco Log). */
 export interface EntryHead {
@@ -216,7 +232,6 @@ const MONTHS = [
   "January", "February", "March", "April", "May", "June",
   "July", "August", "September", "October", "November", "December",
 ];
-const LEVEL_WORDS = ["Trace", "Fail", "Warning", "Warn", "Error", "Info"];
 
 /** Candidates live only while a text is split: one list serves every split. */
 const SCRATCH_CANDIDATES = new CandidateList();
@@ -396,6 +411,10 @@ class TraceSplit implements EntrySplit {
 
   get count(): number {
     return this.table.count;
+  }
+
+  get columns(): EntryColumns {
+    return this.table;
   }
 
   get timedCount(): number {

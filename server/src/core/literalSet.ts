@@ -67,13 +67,23 @@ export class LiteralSet {
     this.indexOfWord = new Map(this.words.map((w, i) => [w, i]));
   }
 
-  private tables(): LiteralTables {
+  /**
+   * The tables for the byte scan. Its buckets leave out the words with a character above U+00FF:
+   * their low bytes could show in a Latin-1 text, which cannot hold them.
+   */
+  tables(): LiteralTables {
     if (this.byteTables === undefined) {
       const wordBytes = Buffer.from(this.words.join(""), "latin1");
       const wordStart = new Int32Array(this.words.length + 1);
       this.words.forEach((word, k) => (wordStart[k + 1] = wordStart[k]! + word.length));
-      const { window, shift, bucketOf, bucketStart, bucketWords, windowAt } = this;
-      this.byteTables = { window, shift, bucketOf, bucketStart, bucketWords, windowAt, wordStart, wordBytes };
+      const bucketStart = new Int32Array(this.bucketStart.length);
+      const bucketWords: number[] = [];
+      for (let b = 0; b + 1 < this.bucketStart.length; b++) {
+        for (let k = this.bucketStart[b]!; k < this.bucketStart[b + 1]!; k++) if (this.wide[this.bucketWords[k]!] === 0) bucketWords.push(this.bucketWords[k]!);
+        bucketStart[b + 1] = bucketWords.length;
+      }
+      const { window, shift, bucketOf, windowAt } = this;
+      this.byteTables = { window, shift, bucketOf, bucketStart, bucketWords: Int32Array.from(bucketWords), windowAt, wordStart, wordBytes };
     }
     return this.byteTables;
   }
@@ -94,11 +104,7 @@ export class LiteralSet {
     if (this.words.length === 0) return { positions, words: found };
     const scan = byteScanFor(text);
     if (scan !== null) {
-      // Its bytes may show a wide word by its characters' low bytes, but the text (all Latin-1) cannot hold one.
-      const { wide } = this;
-      scan.literalMatches(this.tables(), (start, word) => {
-        if (wide[word] === 0) insertSorted(positions, found, start, word);
-      });
+      scan.literalMatches(this.tables(), (start, word) => insertSorted(positions, found, start, word));
       return { positions, words: found };
     }
     const n = text.length;

@@ -3,7 +3,8 @@
 // entry: most entries of a large trace hold none.
 
 import { catalogue } from "../catalogue";
-import type { EntrySplit } from "./entries";
+import { byteScanFor } from "./byteScan";
+import { LEVEL_WORDS, type EntrySplit } from "./entries";
 import { sequenceRules } from "./sequenceRules";
 import { LiteralSet } from "./literalSet";
 import { RECEIVE_MARKERS, SEND_MARKERS } from "./traceFacts";
@@ -28,14 +29,19 @@ export const MARKERS = new LiteralSet([
 /** The entries that hold words of a set, each with the words it holds (as indices into the set). */
 export interface MarkedEntries {
   /** Entry indices, ascending. */
-  readonly entries: readonly number[];
+  readonly entries: ArrayLike<number> & Iterable<number>;
   /** The words of `entries[k]` are `words[wordsFrom[k]]` up to `words[wordsFrom[k + 1]]`. */
-  readonly wordsFrom: readonly number[];
-  readonly words: readonly number[];
+  readonly wordsFrom: ArrayLike<number>;
+  readonly words: ArrayLike<number>;
 }
+
+const LEVEL_WORD_BYTES = Buffer.from(LEVEL_WORDS.map((word) => `${word}:`).join(""), "latin1");
 
 /** Every timed entry whose message holds a word of the set, with all the words it holds. */
 export function markedEntries(split: EntrySplit, set: LiteralSet = MARKERS): MarkedEntries {
+  // A Latin-1 text is matched and mapped in the byte scan, as below.
+  const scan = set.size > 0 ? byteScanFor(split.text) : null;
+  if (scan !== null) return scan.markedEntries(set.tables(), split.columns, LEVEL_WORD_BYTES);
   const entries: number[] = [];
   const wordsFrom: number[] = [];
   const words: number[] = [];
@@ -62,6 +68,6 @@ export function markedEntries(split: EntrySplit, set: LiteralSet = MARKERS): Mar
 }
 
 /** Indices of the timed entries whose message holds one of the set's words, in order. */
-export function entriesHolding(split: EntrySplit, set: LiteralSet): readonly number[] {
+export function entriesHolding(split: EntrySplit, set: LiteralSet): ArrayLike<number> & Iterable<number> {
   return markedEntries(split, set).entries;
 }
