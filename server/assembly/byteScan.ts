@@ -16,10 +16,16 @@
 /**
  * Clock times that may start an entry (findCandidatesInText in candidates.ts), for colons in
  * [from, to) of the text at [text, end). For each, writes its position (i32), seconds (f64),
- * length (u8: 8 or 12) and place (u8: 0 line start, 1 abutting, 2 after a blank) at the given
- * addresses; returns how many. The caller leaves room for (to - from) / 9 + 1: times need 9 bytes.
+ * length (u8: 8 or 12), place (u8: 0 line start, 1 abutting, 2 after a blank) and context (u8: 1
+ * when what surrounds it allows an entry start, 2 when not: contextAllowsEntry in candidates.ts) at
+ * the given addresses; returns how many. The caller leaves room for (to - from) / 9 + 1: times need
+ * 9 bytes. The characters no entry starts after are at [noEntryAfter, noEntryAfterEnd); the words
+ * after which a time is the message's, each followed by a blank, at [timeWords, timeWordsEnd).
  */
-export function clockCandidates(text: usize, end: usize, from: usize, to: usize, outPos: usize, outClock: usize, outLength: usize, outPlace: usize): i32 {
+export function clockCandidates(
+  text: usize, end: usize, from: usize, to: usize, outPos: usize, outClock: usize, outLength: usize, outPlace: usize, outContext: usize,
+  noEntryAfter: usize, noEntryAfterEnd: usize, timeWords: usize, timeWordsEnd: usize,
+): i32 {
   let count = 0;
   const colons = i8x16.splat(58);
   let block = from;
@@ -38,7 +44,70 @@ export function clockCandidates(text: usize, end: usize, from: usize, to: usize,
   for (let colon = block; colon < to; colon++) {
     if (load<u8>(colon) == 58) count = readCandidate(text, end, colon, count, outPos, outClock, outLength, outPlace);
   }
+  for (let k = 0; k < count; k++) {
+    const place = load<u8>(outPlace + <usize>k);
+    const allows = place == 0 || contextAllowsEntry(text, end, text + <usize>load<i32>(outPos + (<usize>k << 2)), <usize>load<u8>(outLength + <usize>k), place, noEntryAfter, noEntryAfterEnd, timeWords, timeWordsEnd);
+    store<u8>(outContext + <usize>k, allows ? CONTEXT_ALLOWS : CONTEXT_DENIES);
+  }
   return count;
+}
+
+// The context codes of chooseEntryStarts (candidates.ts).
+const CONTEXT_ALLOWS: u8 = 1;
+const CONTEXT_DENIES: u8 = 2;
+
+@inline function isDigitByte(code: i32): bool {
+  return <u32>(code - 48) <= 9;
+}
+
+@inline function isBlankByte(code: i32): bool {
+  return code == 32 || code == 9;
+}
+
+/** Whether the text around the mid-line time at `pos` reads like an entry start (contextAllowsEntry in candidates.ts). */
+function contextAllowsEntry(text: usize, end: usize, pos: usize, length: usize, place: u8, noEntryAfter: usize, noEntryAfterEnd: usize, timeWords: usize, timeWordsEnd: usize): bool {
+  const before = <i32>load<u8>(pos - 1);
+  if (place == 1) {
+    for (let c = noEntryAfter; c < noEntryAfterEnd; c++) if (<i32>load<u8>(c) == before) return false;
+    // `2007-02-08T01:30:00` is an ISO time, not an entry start.
+    return !(before == 84 && pos >= text + 2 && isDigitByte(<i32>load<u8>(pos - 2)));
+  }
+  // After a blank: the word before must not lead into a time, and what follows must look like an entry.
+  let wordEnd = pos - 1;
+  while (wordEnd > text && isBlankByte(<i32>load<u8>(wordEnd - 1))) wordEnd--;
+  while (wordEnd > text && (load<u8>(wordEnd - 1) == 44 || load<u8>(wordEnd - 1) == 59)) wordEnd--;
+  let wordStart = wordEnd;
+  const limit = wordEnd - text > 64 ? wordEnd - 64 : text;
+  while (wordStart > limit) {
+    const code = <i32>load<u8>(wordStart - 1);
+    if (isBlankByte(code) || code == 10 || code == 13) break;
+    wordStart--;
+  }
+  if (wordStart == wordEnd || isTimeWord(wordStart, wordEnd, timeWords, timeWordsEnd)) return false;
+  if (isDigitByte(<i32>load<u8>(wordEnd - 1))) return false; // a date: `Feb 8 2007 05:37:44`
+  // The message begins with a capital letter or a process tag.
+  const head = pos + length + 1;
+  const code = byteAt(head, end);
+  if (code >= 65 && code <= 90) return true;
+  return processTagEnd(text, end, <i32>(head - text)) != -1;
+}
+
+/** Whether [start, end) is one of the words at `words` (lower case, each followed by a blank), in any case. */
+function isTimeWord(start: usize, end: usize, words: usize, wordsEnd: usize): bool {
+  const size = end - start;
+  let word = words;
+  while (word < wordsEnd) {
+    let wordSize: usize = 0;
+    while (load<u8>(word + wordSize) != 32) wordSize++;
+    if (wordSize == size) {
+      let k: usize = 0;
+      // Setting 0x20 lowers an ASCII capital; no other byte becomes a lower-case letter by it.
+      while (k < size && (<i32>load<u8>(start + k) | 0x20) == <i32>load<u8>(word + k)) k++;
+      if (k == size) return true;
+    }
+    word += wordSize + 1;
+  }
+  return false;
 }
 
 /**

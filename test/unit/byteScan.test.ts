@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
 import { byteScanFor, setByteScanAllowed, type LiteralTables } from "../../server/src/core/byteScan";
-import { CandidateList, findCandidates, findCandidatesInText } from "../../server/src/core/candidates";
+import { CandidateList, CandidatePlace, CONTEXT_ALLOWS, CONTEXT_DENIES, contextAllowsEntry, findCandidates, findCandidatesInText } from "../../server/src/core/candidates";
 import { LineIndex, lineFeedStarts } from "../../server/src/core/lineIndex";
 import { LiteralSet } from "../../server/src/core/literalSet";
 import { splitEntries } from "../../server/src/core/entries";
@@ -19,6 +19,8 @@ const repoRoot = path.resolve(__dirname, "..", "..", "..");
 const piece = fc.oneof(
   fc.constantFrom("23:26:58 ", "00:00:01\n", "23:59:59\r\n", "10:00:00.123 ", "10:00:00.1234 ", "10:00:00.12 ", "25:61:99 ", "09:15:00, ", "12:34:56", "1:2:3 "),
   fc.constantFrom("\n", "\r", " ", "\t", "\u0000", "é", "\u00ff", ":", "::", "Trace: ", "la-lgr "),
+  // What a mid-line time's context is read by: words that lead into a time, dates, ISO times, quotes.
+  fc.constantFrom("at ", "AT ", "Scheduled  ", "atx ", "at, ", "since; ", "2007-02-08T", "Feb 8 2007 ", "=", "(", "-", "$", "Build 09778", "x"),
   fc.constantFrom(...MARKERS.words),
   fc.string({ maxLength: 12 }),
   fc.integer({ min: 0, max: 99 }).map((n) => String(n)),
@@ -53,14 +55,45 @@ describe("byte scan", () => {
     assert.deepEqual(candidatesOf(findCandidates(text)).pos, [text.indexOf("08:00:01")]);
   });
 
-  it("finds the clock candidates the TypeScript scan finds, on any Latin-1 text", () => {
+  it("finds the clock candidates the TypeScript scan finds, on any Latin-1 text, and reads their contexts as it does", () => {
     fc.assert(
       fc.property(latin1Text, (text) => {
-        const bytes = candidatesOf(findCandidates(text, new CandidateList()));
+        const list = findCandidates(text, new CandidateList());
+        const bytes = candidatesOf(list);
         assert.deepEqual(bytes, candidatesOf(findCandidatesInText(text, new CandidateList())));
+        for (let i = 0; i < list.count; i++) {
+          const allows = list.place[i] === CandidatePlace.LineStart || contextAllowsEntry(text, list.pos[i]!, list.length[i]!, list.place[i]!);
+          assert.equal(list.context[i], allows ? CONTEXT_ALLOWS : CONTEXT_DENIES, `the time at ${list.pos[i]} in ${JSON.stringify(text)}`);
+        }
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
+  });
+
+  it("reads every kind of context around a mid-line time as the TypeScript does", () => {
+    // Each word before, separator and head after, in every combination.
+    const before = ["", "x", "at", "AT", "At", "atx", "Scheduled", "since", "2007", "Feb 8 2007", "2007-02-08T", "=", "(", "$", "'", "Build 09778", `${"y".repeat(70)} at`, `at${"y".repeat(70)}`];
+    const separators = ["", " ", "  ", "\t", ", ", " , ", ";", "; ", ",\t", "\n"];
+    const times = ["23:26:58", "10:00:00.123"];
+    const after = [" Trace: x", " la-lgr x", " trace", " -lgr x", " Z", " A", " Y", "", "\n", " é"];
+    let midLine = 0;
+    for (const word of before) {
+      for (const separator of separators) {
+        for (const time of times) {
+          for (const head of after) {
+            const text = `${word}${separator}${time}${head}`;
+            const list = findCandidates(text, new CandidateList());
+            for (let i = 0; i < list.count; i++) {
+              if (list.place[i] === CandidatePlace.LineStart) continue;
+              midLine++;
+              const allows = contextAllowsEntry(text, list.pos[i]!, list.length[i]!, list.place[i]!);
+              assert.equal(list.context[i], allows ? CONTEXT_ALLOWS : CONTEXT_DENIES, JSON.stringify(text));
+            }
+          }
+        }
+      }
+    }
+    assert.ok(midLine > 2500, `${midLine} mid-line times`);
   });
 
   it("finds the same candidates across its 1 MB windows", () => {

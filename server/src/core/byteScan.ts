@@ -12,7 +12,10 @@ import type { MarkedEntries } from "./markers";
 
 interface ByteScanExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
-  clockCandidates(text: number, end: number, from: number, to: number, outPos: number, outClock: number, outLength: number, outPlace: number): number;
+  clockCandidates(
+    text: number, end: number, from: number, to: number, outPos: number, outClock: number, outLength: number, outPlace: number, outContext: number,
+    noEntryAfter: number, noEntryAfterEnd: number, timeWords: number, timeWordsEnd: number,
+  ): number;
   literalMatches(text: number, end: number, fromEnd: number, tablesAt: number, out: number, capacity: number, resumeAt: number): number;
   lineFeedStarts(text: number, from: number, to: number, out: number): number;
   sortMatches(matches: number, count: number): void;
@@ -59,7 +62,15 @@ const LINE_FEED_WINDOW = RESULT_BYTES / 4;
 
 export interface ClockCandidateSink {
   /** The results of one window, as views into the module's memory (valid until the next scan). */
-  append(pos: Int32Array, clock: Float64Array, length: Uint8Array, place: Uint8Array): void;
+  append(pos: Int32Array, clock: Float64Array, length: Uint8Array, place: Uint8Array, context: Uint8Array): void;
+}
+
+/** What the clock scan reads a mid-line time's context by (contextAllowsEntry in candidates.ts), as Latin-1 bytes. */
+export interface ClockContextWords {
+  /** The characters after which no entry starts. */
+  readonly noEntryAfter: Uint8Array;
+  /** The words after which a time is part of the message, each followed by a blank. */
+  readonly timeWords: Uint8Array;
 }
 
 function align(n: number, to: number): number {
@@ -73,6 +84,7 @@ export class ByteScan {
   private length = 0;
   private tablesEnd = 16;
   private readonly tablesAt = new Map<LiteralTables, number>();
+  private readonly placedAt = new Map<Uint8Array, number>();
 
   constructor(private readonly exports: ByteScanExports) {
     this.bytes = Buffer.from(exports.memory.buffer);
@@ -93,19 +105,31 @@ export class ByteScan {
     this.text = text;
   }
 
-  /** Every clock time that may start an entry, window by window in text order. */
-  clockCandidates(sink: ClockCandidateSink): void {
+  /** Every clock time that may start an entry, with its context read, window by window in text order. */
+  clockCandidates(sink: ClockCandidateSink, words: ClockContextWords): void {
+    const noEntryAfter = this.placed(words.noEntryAfter);
+    const timeWords = this.placed(words.timeWords);
     const posAt = this.resultsAt;
     const clockAt = posAt + align(MAX_CANDIDATES * 4, 8);
     const lengthAt = clockAt + MAX_CANDIDATES * 8;
     const placeAt = lengthAt + MAX_CANDIDATES;
+    const contextAt = placeAt + MAX_CANDIDATES;
     const end = this.textAt + this.length;
     for (let from = this.textAt; from < end; from += WINDOW_BYTES) {
       const to = Math.min(end, from + WINDOW_BYTES);
-      const count = this.exports.clockCandidates(this.textAt, end, from, to, posAt, clockAt, lengthAt, placeAt);
+      const count = this.exports.clockCandidates(
+        this.textAt, end, from, to, posAt, clockAt, lengthAt, placeAt, contextAt,
+        noEntryAfter, noEntryAfter + words.noEntryAfter.length, timeWords, timeWords + words.timeWords.length,
+      );
       if (count === 0) continue;
       const buffer = this.exports.memory.buffer;
-      sink.append(new Int32Array(buffer, posAt, count), new Float64Array(buffer, clockAt, count), new Uint8Array(buffer, lengthAt, count), new Uint8Array(buffer, placeAt, count));
+      sink.append(
+        new Int32Array(buffer, posAt, count),
+        new Float64Array(buffer, clockAt, count),
+        new Uint8Array(buffer, lengthAt, count),
+        new Uint8Array(buffer, placeAt, count),
+        new Uint8Array(buffer, contextAt, count),
+      );
     }
   }
 
@@ -129,6 +153,8 @@ export class ByteScan {
    * a colon, as Latin-1 bytes.
    */
   markedEntries(tables: LiteralTables, columns: EntryColumns, levelWords: Uint8Array): MarkedEntries {
+    // Constants first: placing them may move the text, and with it the results after it.
+    const levelAt = this.placed(levelWords);
     const tablesAt = this.tablesFor(tables);
     const matchesAt = this.resultsAt;
     let count = 0;
@@ -140,8 +166,7 @@ export class ByteScan {
     }
     this.exports.sortMatches(matchesAt, count);
     const n = columns.count;
-    const levelAt = align(matchesAt + count * 8, 16);
-    const startsAt = align(levelAt + levelWords.length, 16);
+    const startsAt = align(matchesAt + count * 8, 16);
     const kindsAt = align(startsAt + n * 4, 16);
     const messageStartsAt = align(kindsAt + n, 16);
     const entriesAt = align(messageStartsAt + n * 4, 16);
@@ -149,7 +174,6 @@ export class ByteScan {
     const wordsAt = align(wordsFromAt + (count + 1) * 4, 16);
     this.ensureBytes(wordsAt + count * 4);
     const buffer = this.exports.memory.buffer;
-    new Uint8Array(buffer, levelAt, levelWords.length).set(levelWords);
     new Int32Array(buffer, startsAt, n).set(columns.start.subarray(0, n));
     new Uint8Array(buffer, kindsAt, n).set(columns.kind.subarray(0, n));
     new Int32Array(buffer, messageStartsAt, n).set(columns.messageStart.subarray(0, n));
@@ -193,7 +217,7 @@ export class ByteScan {
     return align(this.textAt + this.length, 16);
   }
 
-  /** The set's tables in memory, written there on first use; the text moves up only when they outgrow their room. */
+  /** The set's tables in memory, written there on first use. */
   private tablesFor(tables: LiteralTables): number {
     const known = this.tablesAt.get(tables);
     if (known !== undefined) return known;
@@ -206,17 +230,33 @@ export class ByteScan {
       addresses.push(next);
       next = align(next + part.byteLength, 16);
     }
-    this.tablesEnd = next;
-    // Tables past the room kept for them move the text up: it is written again.
-    const text = next > this.textAt ? this.text : null;
-    if (text !== null) this.text = null;
-    this.ensureBytes(this.tablesEnd + 16);
+    this.reserveTables(next);
     const memory = new Uint8Array(this.exports.memory.buffer);
     new Int32Array(this.exports.memory.buffer, at, 8).set([tables.window, ...addresses]);
     parts.forEach((part, i) => memory.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), addresses[i]!));
     this.tablesAt.set(tables, at);
-    if (text !== null) this.load(text);
     return at;
+  }
+
+  /** Where constant bytes (a word list) are in memory, written with the tables on first use. */
+  private placed(bytes: Uint8Array): number {
+    const known = this.placedAt.get(bytes);
+    if (known !== undefined) return known;
+    const at = align(this.tablesEnd, 16);
+    this.reserveTables(at + bytes.length);
+    new Uint8Array(this.exports.memory.buffer).set(bytes, at);
+    this.placedAt.set(bytes, at);
+    return at;
+  }
+
+  /** Makes the room before the text reach `end`; the text moves up only when tables outgrow the room kept for them. */
+  private reserveTables(end: number): void {
+    this.tablesEnd = end;
+    const text = end > this.textAt ? this.text : null;
+    if (text !== null) this.text = null;
+    this.ensureBytes(end + 16);
+    // The text is written again, after the tables.
+    if (text !== null) this.load(text);
   }
 
   private ensureBytes(size: number): void {

@@ -2,7 +2,7 @@
 // message is not an entry start: the choice goes by what surrounds the time and by time order with
 // its neighbours. Typed arrays, not objects: a 100 MB trace holds millions of times.
 
-import { byteScanFor } from "./byteScan";
+import { byteScanFor, type ClockContextWords } from "./byteScan";
 import { forwardGap, isDigitCode, isMidnightRollover } from "./clock";
 
 export const enum CandidatePlace {
@@ -21,18 +21,21 @@ export class CandidateList {
   /** 8, or 12 with milliseconds. */
   length = new Uint8Array(1024);
   place = new Uint8Array(1024);
+  /** Whether the context allows an entry start (CONTEXT_*): the byte scan reads it, the TypeScript scan leaves it to the choice. */
+  context = new Uint8Array(1024);
 
   clear(): void {
     this.count = 0;
   }
 
   /** Appends a run of candidates (from the byte scan). */
-  append(pos: Int32Array, clock: Float64Array, length: Uint8Array, place: Uint8Array): void {
+  append(pos: Int32Array, clock: Float64Array, length: Uint8Array, place: Uint8Array, context: Uint8Array): void {
     while (this.count + pos.length > this.pos.length) this.grow();
     this.pos.set(pos, this.count);
     this.clock.set(clock, this.count);
     this.length.set(length, this.count);
     this.place.set(place, this.count);
+    this.context.set(context, this.count);
     this.count += pos.length;
   }
 
@@ -43,6 +46,7 @@ export class CandidateList {
     this.clock[i] = clock;
     this.length[i] = length;
     this.place[i] = place;
+    this.context[i] = CONTEXT_UNREAD;
   }
 
   private grow(): void {
@@ -59,6 +63,9 @@ export class CandidateList {
     const place = new Uint8Array(size);
     place.set(this.place);
     this.place = place;
+    const context = new Uint8Array(size);
+    context.set(this.context);
+    this.context = context;
   }
 }
 
@@ -84,7 +91,7 @@ export function findCandidates(text: string, list: CandidateList = new Candidate
   const bytes = byteScanFor(text);
   if (bytes === null) return findCandidatesInText(text, list);
   list.clear();
-  bytes.clockCandidates(list);
+  bytes.clockCandidates(list, CLOCK_CONTEXT_WORDS);
   return list;
 }
 
@@ -143,6 +150,16 @@ export const MESSAGE_TIME_WORD_LIST: readonly string[] = [
   "scheduled", "expires", "expired", "starts", "started", "ends", "ended", "every", "each", "about",
 ];
 
+// Characters after which a clock time cannot start an entry: it is quoted or part of a value.
+const NO_ENTRY_AFTER_CHARS = "([{<='\"/\\@#:+-$";
+const NO_ENTRY_AFTER = new Set(NO_ENTRY_AFTER_CHARS.split("").map((c) => c.charCodeAt(0)));
+
+/** The same, for the byte scan, which reads contexts as it finds the times. */
+const CLOCK_CONTEXT_WORDS: ClockContextWords = {
+  noEntryAfter: Buffer.from(NO_ENTRY_AFTER_CHARS, "latin1"),
+  timeWords: Buffer.from(MESSAGE_TIME_WORD_LIST.map((word) => `${word} `).join(""), "latin1"),
+};
+
 /** The same words by length: a word in the text is compared in place, with no string made. */
 const MESSAGE_TIME_WORDS: readonly (readonly string[])[] = byLength(MESSAGE_TIME_WORD_LIST);
 
@@ -153,11 +170,8 @@ function byLength(words: readonly string[]): string[][] {
   return table;
 }
 
-// Characters after which a clock time cannot start an entry: it is quoted or part of a value.
-const NO_ENTRY_AFTER = new Set("([{<='\"/\\@#:+-$".split("").map((c) => c.charCodeAt(0)));
-
 /** Whether the text around a mid-line time reads like an entry start rather than a message value. */
-function contextAllowsEntry(text: string, pos: number, length: number, place: CandidatePlace): boolean {
+export function contextAllowsEntry(text: string, pos: number, length: number, place: CandidatePlace): boolean {
   if (place === CandidatePlace.LineStart) return true;
   const before = text.charCodeAt(pos - 1);
   if (place === CandidatePlace.Abutting) {
@@ -273,7 +287,8 @@ export function chooseEntryStarts(
   const n = list.count;
   const { pos, clock, length, place } = list;
   const { plausible, kept } = scratchFor(n);
-  plausible.fill(CONTEXT_UNREAD, 0, n);
+  // Contexts the byte scan read, or CONTEXT_UNREAD: read below when needed.
+  plausible.set(list.context.subarray(0, n));
   const allowed = (i: number): boolean => {
     if (plausible[i] === CONTEXT_UNREAD) plausible[i] = contextAllowsEntry(text, pos[i]!, length[i]!, place[i] as CandidatePlace) ? CONTEXT_ALLOWS : CONTEXT_DENIES;
     return plausible[i] === CONTEXT_ALLOWS;
@@ -301,9 +316,10 @@ export function chooseEntryStarts(
   return kept.subarray(0, count);
 }
 
-const CONTEXT_UNREAD = 0;
-const CONTEXT_ALLOWS = 1;
-const CONTEXT_DENIES = 2;
+// A candidate's context (the byte scan writes the same codes).
+export const CONTEXT_UNREAD = 0;
+export const CONTEXT_ALLOWS = 1;
+export const CONTEXT_DENIES = 2;
 
 // Working arrays of the choice, kept between calls: a large file is split in many chunks, and fresh
 // arrays for each would be garbage the collector frees late.
