@@ -1,6 +1,7 @@
 // Bundles the client, the server and the CLI with esbuild into dist/.
 import * as esbuild from "esbuild";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import clientBundle from "./clientBundle.cjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -19,6 +20,18 @@ const common = {
   define: { __ICM_TRACE_VERSION__: JSON.stringify(pkg.version) },
 };
 
+// The encoding libraries are bundles of their own (dist/iconv-lite.js, dist/chardet.js), required
+// only for a trace that is not UTF-8: iconv-lite's tables are half a megabyte of code, which every
+// run of the CLI and every start of the server would otherwise compile.
+const ENCODING_LIBRARIES = ["iconv-lite", "chardet"];
+const encodingLibrariesApart = {
+  name: "encoding-libraries-apart",
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${ENCODING_LIBRARIES.join("|")})$`) }, (args) => ({ path: `./${args.path}.js`, external: true }));
+  },
+};
+const require = createRequire(import.meta.url);
+
 const contexts = await Promise.all([
   // The language client library is a bundle of its own, loaded when the first trace needs the
   // server: activation stays fast.
@@ -28,13 +41,15 @@ const contexts = await Promise.all([
   esbuild.context({ ...common, entryPoints: { timelinePanel: "client/src/timeline/timelinePanel.ts" }, outdir: "dist", external: ["vscode"] }),
   // Plain-text detection uses the core's splitter: loaded with the first Plain Text document.
   esbuild.context({ ...common, entryPoints: { traceDetection: "server/src/core/detect.ts" }, outdir: "dist" }),
-  esbuild.context({ ...common, entryPoints: { server: "server/src/server.ts" }, outdir: "dist" }),
+  esbuild.context({ ...common, entryPoints: { server: "server/src/server.ts" }, outdir: "dist", plugins: [encodingLibrariesApart] }),
   esbuild.context({
     ...common,
     entryPoints: { cli: "server/src/cli/main.ts" },
     outdir: "dist",
     banner: { js: "#!/usr/bin/env node" },
+    plugins: [encodingLibrariesApart],
   }),
+  ...ENCODING_LIBRARIES.map((name) => esbuild.context({ ...common, entryPoints: { [name]: require.resolve(name) }, outdir: "dist" })),
   // The transfer timeline webview: script and stylesheet, into media/dist/ (the panel's only
   // local resource root; .vscodeignore ships media/**).
   esbuild.context({

@@ -6,7 +6,8 @@ import type * as Chardet from "chardet";
 import type * as IconvLite from "iconv-lite";
 
 // Loaded on first need: a UTF-8 trace, the common case, needs neither library, and loading them
-// (iconv-lite loads node:stream too) would cost every CLI run.
+// (iconv-lite loads node:stream too) would cost every CLI run. In the bundles they are files of
+// their own, next to dist/cli.js and dist/server.js (scripts/build.mjs), so not even compiled then.
 let iconvLite: typeof IconvLite | undefined;
 let chardetLib: typeof Chardet | undefined;
 const iconv = (): typeof IconvLite => (iconvLite ??= require("iconv-lite") as typeof IconvLite);

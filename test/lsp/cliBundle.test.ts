@@ -1,0 +1,34 @@
+// dist/cli.js as it runs: the encoding libraries are bundles of their own beside it (scripts/build.mjs),
+// loaded only for a trace that is not UTF-8.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import * as iconv from "iconv-lite";
+import { repoRoot } from "./lspClient";
+
+const cli = path.join(repoRoot, "dist/cli.js");
+
+describe("the command-line bundle", () => {
+  it("holds no encoding library", () => {
+    const bundle = readFileSync(cli, "utf8");
+    // iconv-lite's own error text, and chardet's name for a detector.
+    assert.equal(bundle.includes("Encoding not recognized"), false, "iconv-lite is in dist/cli.js");
+    assert.equal(bundle.includes("ISO-2022-JP"), false, "chardet is in dist/cli.js");
+  });
+
+  it("reads a Shift_JIS trace from Japanese Windows, detected and decoded by the libraries' bundles", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "icm-cli-")), "sjis-lgr.txt");
+    const trace = "23:26:58 Trace: Unable to GetTempFileName in C:\\Temp. Last API Error [5]: アクセスが拒否されました。\r\n23:26:59 Trace: Logger A is running\r\n";
+    writeFileSync(file, iconv.encode(trace, "cp932"));
+    const split = spawnSync(process.execPath, [cli, "split", file], { encoding: "utf8" });
+    assert.equal(split.stderr, "");
+    assert.match(split.stdout, /アクセスが拒否されました。/);
+    const check = spawnSync(process.execPath, [cli, "check", "--json", file], { encoding: "utf8" });
+    assert.equal(check.status, 1, check.stderr);
+    assert.match(check.stdout, /"temp-file-access-denied"/);
+  });
+});
