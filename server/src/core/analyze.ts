@@ -78,7 +78,8 @@ export class FindingCollector {
   private readonly rulesByWord: Int32Array;
   private readonly findings: Finding[] = [];
   private role: TransferRole | null = null;
-  private lastEntry: TraceEntry | null = null;
+  /** The last timed entry so far, made only when the rules finish: each chunk replaces it. */
+  private lastEntry: KeptEntry | null = null;
   private timedEntries = 0;
   private readonly reportRunTogether: boolean;
 
@@ -124,7 +125,7 @@ export class FindingCollector {
     if (this.reportRunTogether) this.addRunTogether(split, base);
     for (let i = split.count - 1; i >= 0; i--) {
       if (split.isTimed(i)) {
-        this.lastEntry = split.entryAt(i, base);
+        this.lastEntry = new KeptEntry(split, i, base);
         break;
       }
     }
@@ -133,7 +134,7 @@ export class FindingCollector {
 
   finish(): CollectedFindings {
     for (const active of this.rules) {
-      for (const hit of active.rule.finish(this.lastEntry)) this.findings.push(fromRuleHit(active.record, hit));
+      for (const hit of active.rule.finish(this.lastEntry?.entry ?? null)) this.findings.push(fromRuleHit(active.record, hit));
     }
     this.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
     return { findings: this.findings, role: this.role, entries: this.timedEntries };
@@ -248,6 +249,12 @@ class MarkedEntry implements SeenEntry {
     const word = MARKERS.indexOf(marker);
     if (word === -1) throw new Error(`not a marker: ${marker}`);
     for (let w = this.wordsFrom; w < this.wordsTo; w++) if (this.words[w] === word) return true;
+    return false;
+  }
+
+  holdsAny(markers: readonly string[]): boolean {
+    // By the words held (one or two), not by looking each marker up.
+    for (let w = this.wordsFrom; w < this.wordsTo; w++) if (markers.includes(MARKERS.words[this.words[w]!]!)) return true;
     return false;
   }
 

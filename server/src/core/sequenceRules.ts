@@ -37,6 +37,8 @@ export interface SeenEntry {
    * without reading the message.
    */
   holds(marker: string): boolean;
+  /** Whether the message holds any of `markers`, all of them the rule's markers. */
+  holdsAny(markers: readonly string[]): boolean;
   /** Making an entry costs more than most rules spend on most entries: read it only to report it. */
   readonly entry: TraceEntry;
   /** The entry, to keep for later: made when read, which a replaced one never is. */
@@ -323,11 +325,11 @@ const peerNeverReturned: SequenceRuleDefinition = {
     let lost: { entry: TraceEntry; what: string } | null = null;
     return {
       onEntry(seen) {
-        if (PEER_BACK.some((m) => seen.holds(m)) && !seen.message.includes("not operational")) {
+        if (seen.holdsAny(PEER_BACK) && !seen.message.includes("not operational")) {
           lost = null;
           return;
         }
-        if (lost === null && PEER_LOST.some((m) => seen.holds(m))) {
+        if (lost === null && seen.holdsAny(PEER_LOST)) {
           const { message } = seen;
           lost = { entry: seen.entry, what: message.length > 120 ? `${message.slice(0, 120)}…` : message };
         }
@@ -347,13 +349,14 @@ const peerNeverReturned: SequenceRuleDefinition = {
   },
 };
 
+const CONNECT = "Connect to ";
 const DATABASE_CONNECT = /^Connect to (\S+) database\./;
 const DATABASE_CONNECTED = /^Connected to (\S+) database\./;
 const DATABASE_CONNECT_SECONDS = 60;
 
 /** `Connect to <db> database.` with no `Connected to <db> database.` within a minute. */
 const databaseConnectIncomplete: SequenceRuleDefinition = {
-  markers: ["Connect to ", "Connected to "],
+  markers: [CONNECT, "Connected to "],
   create() {
     const hits: RuleHit[] = [];
     let pending: { entry: TraceEntry; database: string } | null = null;
@@ -366,6 +369,8 @@ const databaseConnectIncomplete: SequenceRuleDefinition = {
     };
     return {
       onEntry(seen) {
+        // Most of these entries say "Connected to": with nothing pending, only a "Connect to" matters.
+        if (pending === null && !seen.holds(CONNECT)) return;
         const { message } = seen;
         const connected = DATABASE_CONNECTED.exec(message);
         if (connected !== null) {
