@@ -209,6 +209,19 @@ describe("byte scan", () => {
     );
   });
 
+  it("maps more matches than one call's room holds, growing its memory as the TypeScript mapping would", () => {
+    // Over 233,000 matches: the scan stops and resumes, and the matches kept for mapping outgrow the room.
+    const text = "23:26:58 Trace: Waiting for MDS Messages\n23:26:59 la-lgr Fail: MDS is in service\n".repeat(150_000);
+    const split = splitEntries(text);
+    const inScan = markedEntries(split);
+    const splitInTypeScript = inTypeScript(() => splitEntries(text));
+    const expected = inTypeScript(() => markedEntries(splitInTypeScript));
+    assert.ok(inScan.entries.length === 300_000, `${inScan.entries.length} marked entries`);
+    assert.deepEqual(Array.from(inScan.entries), Array.from(expected.entries));
+    assert.deepEqual(Array.from(inScan.words), Array.from(expected.words));
+    assert.deepEqual(Array.from(inScan.wordsFrom), Array.from(expected.wordsFrom));
+  });
+
   it("leaves out words with characters above U+00FF, whose low bytes a Latin-1 text can show, and keeps words apart that share bytes", () => {
     const set = new LiteralSet(["アクセス", "\u00a2\u00af\u00bb\u00b9", "Waiting", "aiting for"]);
     const text = "Waiting for \u00a2\u00af\u00bb\u00b9 x";
