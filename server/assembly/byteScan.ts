@@ -92,20 +92,26 @@ function contextAllowsEntry(text: usize, end: usize, pos: usize, length: usize, 
   return processTagEnd(text, end, <i32>(head - text)) != -1;
 }
 
+/** The size of the word at `word` in a list where each word is followed by `terminator`. */
+@inline function wordSize(word: usize, terminator: u8): usize {
+  let size: usize = 0;
+  while (load<u8>(word + size) != terminator) size++;
+  return size;
+}
+
 /** Whether [start, end) is one of the words at `words` (lower case, each followed by a blank), in any case. */
 function isTimeWord(start: usize, end: usize, words: usize, wordsEnd: usize): bool {
   const size = end - start;
   let word = words;
   while (word < wordsEnd) {
-    let wordSize: usize = 0;
-    while (load<u8>(word + wordSize) != 32) wordSize++;
-    if (wordSize == size) {
+    const length = wordSize(word, 32);
+    if (length == size) {
       let k: usize = 0;
       // Setting 0x20 lowers an ASCII capital; no other byte becomes a lower-case letter by it.
       while (k < size && (<i32>load<u8>(start + k) | 0x20) == <i32>load<u8>(word + k)) k++;
       if (k == size) return true;
     }
-    word += wordSize + 1;
+    word += length + 1;
   }
   return false;
 }
@@ -359,23 +365,25 @@ export function sortMatches(matches: usize, count: i32): void {
   }
 }
 
+// The entry table's codes (entries.ts).
 const KIND_ENTRY: u8 = 0;
 const MESSAGE_START_UNREAD: i32 = -1;
 
 /**
  * The timed entries whose message holds a match (markedEntries in markers.ts), from sorted matches
- * (start, word: i32 pairs at `matches`) and the entry columns start (i32), kind (u8) and message
- * start (i32, -1 where not read yet; the ones read here are filled in). Word k's length is
- * wordStart[k + 1] - wordStart[k]; the level words are at `levelWords`, each followed by a colon.
+ * (start, word: i32 pairs at `matches`) of the set whose tables are at `tablesAt`, and the entry
+ * columns start (i32), kind (u8) and message start (i32, -1 where not read yet; the ones read here
+ * are filled in). The level words are at `levelWords`, each followed by a colon.
  * Writes the entries (i32) at `outEntries`, where each one's words start (i32, one more at the end)
  * at `outWordsFrom`, and the words (i32) at `outWords`; returns how many entries.
  */
 export function markEntries(
-  text: usize, end: usize, matches: usize, matchCount: i32, wordStart: usize,
+  text: usize, end: usize, matches: usize, matchCount: i32, tablesAt: usize,
   starts: usize, kinds: usize, messageStarts: usize, entryCount: i32, levelWords: usize, levelWordsEnd: usize,
   outEntries: usize, outWordsFrom: usize, outWords: usize,
 ): i32 {
   const length = <i32>(end - text);
+  const wordStarts = table(tablesAt, WORD_START);
   let marked = 0;
   let wordCount = 0;
   let e = 0;
@@ -404,7 +412,7 @@ export function markEntries(
       if (code != 10 && code != 13) break;
       contentEnd--;
     }
-    const wordLength = load<i32>(wordStart + (<usize>(word + 1) << 2)) - load<i32>(wordStart + (<usize>word << 2));
+    const wordLength = load<i32>(wordStarts + (<usize>(word + 1) << 2)) - load<i32>(wordStarts + (<usize>word << 2));
     if (at + wordLength > contentEnd) continue;
     if (last != e) {
       store<i32>(outEntries + (<usize>marked << 2), e);
@@ -470,8 +478,7 @@ function processTagEnd(text: usize, end: usize, pos: i32): i32 {
 function levelWordLength(text: usize, end: usize, pos: i32, levelWords: usize, levelWordsEnd: usize): i32 {
   let word = levelWords;
   while (word < levelWordsEnd) {
-    let size = 0;
-    while (load<u8>(word + <usize>size) != 58) size++;
+    const size = <i32>wordSize(word, 58);
     if (byteAt(text + <usize>(pos + size), end) == 58) {
       let k = 0;
       while (k < size && byteAt(text + <usize>(pos + k), end) == <i32>load<u8>(word + <usize>k)) k++;

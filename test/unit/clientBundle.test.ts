@@ -9,10 +9,12 @@ import { describe, it } from "node:test";
 import * as esbuild from "esbuild";
 import { repoRoot } from "./helpers";
 
+/** The options scripts/build.mjs makes dist/client.js with. */
+const clientBundleOptions = require(path.join(repoRoot, "scripts/clientBundle.cjs")) as esbuild.BuildOptions;
+
 async function clientBundle(): Promise<{ code: string; inputs: string[] }> {
-  const options = require(path.join(repoRoot, "scripts/clientBundle.cjs")) as esbuild.BuildOptions;
   const result = await esbuild.build({
-    ...options,
+    ...clientBundleOptions,
     bundle: true,
     platform: "node",
     format: "cjs",
@@ -52,10 +54,9 @@ describe("the bundle activation loads", () => {
 
   it("makes every message type of the protocol, with its method, from the client's stand-in", async () => {
     // The protocol bundled as the client bundles it, then loaded: a type the stand-in lacks would throw here.
-    const options = require(path.join(repoRoot, "scripts/clientBundle.cjs")) as esbuild.BuildOptions;
     const result = await esbuild.build({
       entryPoints: [path.join(repoRoot, "server/src/shared/protocol.ts")],
-      alias: options.alias,
+      alias: clientBundleOptions.alias,
       bundle: true,
       platform: "node",
       format: "cjs",

@@ -20,7 +20,7 @@ interface ByteScanExports {
   lineFeedStarts(text: number, from: number, to: number, out: number): number;
   sortMatches(matches: number, count: number): void;
   markEntries(
-    text: number, end: number, matches: number, matchCount: number, wordStart: number,
+    text: number, end: number, matches: number, matchCount: number, tablesAt: number,
     starts: number, kinds: number, messageStarts: number, entryCount: number, levelWords: number, levelWordsEnd: number,
     outEntries: number, outWordsFrom: number, outWords: number,
   ): number;
@@ -48,8 +48,6 @@ const PAGE_BYTES = 64 * 1024;
 /** Room kept for literal tables before the text (the markers' take about 330 KB): a text loaded before them stays put. */
 const TABLES_ROOM = 512 * 1024;
 const RESUME_AT = 0;
-/** The slot of a set's table header (the window, then the seven tables' addresses) that holds wordStart's. */
-const TABLE_WORD_START = 6;
 /** Colons scanned per call: bounds the room the results need. */
 const WINDOW_BYTES = 1024 * 1024;
 /** A time takes at least nine bytes (`HH:MM:SS` and a blank): at most this many per window. */
@@ -177,10 +175,9 @@ export class ByteScan {
     new Int32Array(buffer, startsAt, n).set(columns.start.subarray(0, n));
     new Uint8Array(buffer, kindsAt, n).set(columns.kind.subarray(0, n));
     new Int32Array(buffer, messageStartsAt, n).set(columns.messageStart.subarray(0, n));
-    const wordStartAt = new Int32Array(buffer, tablesAt, 8)[TABLE_WORD_START]!;
     const end = this.textAt + this.length;
     const marked = this.exports.markEntries(
-      this.textAt, end, matchesAt, count, wordStartAt,
+      this.textAt, end, matchesAt, count, tablesAt,
       startsAt, kindsAt, messageStartsAt, n, levelAt, levelAt + levelWords.length,
       entriesAt, wordsFromAt, wordsAt,
     );
