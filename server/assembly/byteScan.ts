@@ -143,6 +143,50 @@ export function lineFeedStarts(text: usize, from: usize, to: usize, out: usize):
   return count;
 }
 
+/**
+ * The line breaks in [from, to) of the text at [text, end): returns how many LFs there are. Writes
+ * the offset just past each LF that an `E` follows (where a day header, `Events from ...`, may
+ * start) as i32s at `out`, with room for (to - from) of them, then how many CRs and how many such
+ * offsets as two i32s at `countsAt`.
+ */
+export function lineBreaks(text: usize, end: usize, from: usize, to: usize, out: usize, countsAt: usize): i32 {
+  let lineFeeds = 0;
+  let carriageReturns = 0;
+  let count = 0;
+  const lineFeed = i8x16.splat(10);
+  const carriageReturn = i8x16.splat(13);
+  const capitalE = i8x16.splat(69);
+  let block = from;
+  // Sixteen bytes at a time: LFs and CRs counted by their bits, and a bit per LF with an E after it.
+  while (block + 16 <= to) {
+    const isLineFeed = i8x16.eq(v128.load(block), lineFeed);
+    lineFeeds += <i32>popcnt(i8x16.bitmask(isLineFeed));
+    carriageReturns += <i32>popcnt(i8x16.bitmask(i8x16.eq(v128.load(block), carriageReturn)));
+    let mask = i8x16.bitmask(v128.and(isLineFeed, i8x16.eq(v128.load(block, 1), capitalE)));
+    // The byte after the last one is read too: at the text's end it is not the text's (results follow it).
+    if (block + 16 == end) mask &= 0x7fff;
+    while (mask != 0) {
+      store<i32>(out + (<usize>count << 2), <i32>(block + <usize>ctz(mask) + 1 - text));
+      count++;
+      mask &= mask - 1;
+    }
+    block += 16;
+  }
+  for (; block < to; block++) {
+    const code = load<u8>(block);
+    if (code == 13) carriageReturns++;
+    if (code != 10) continue;
+    lineFeeds++;
+    if (block + 1 < end && load<u8>(block + 1) == 69) {
+      store<i32>(out + (<usize>count << 2), <i32>(block + 1 - text));
+      count++;
+    }
+  }
+  store<i32>(countsAt, carriageReturns);
+  store<i32>(countsAt + 4, count);
+  return lineFeeds;
+}
+
 /** A time whose first colon is at `colon`: `HH:MM:SS` or `HH:MM:SS.mmm`, then a blank, a line end or the end. */
 @inline function readCandidate(text: usize, end: usize, colon: usize, count: i32, outPos: usize, outClock: usize, outLength: usize, outPlace: usize): i32 {
   if (colon < text + 2 || colon + 6 > end || load<u8>(colon + 3) != 58) return count;

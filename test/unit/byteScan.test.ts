@@ -18,7 +18,7 @@ const repoRoot = path.resolve(__dirname, "..", "..", "..");
 
 const piece = fc.oneof(
   fc.constantFrom("23:26:58 ", "00:00:01\n", "23:59:59\r\n", "10:00:00.123 ", "10:00:00.1234 ", "10:00:00.12 ", "25:61:99 ", "09:15:00, ", "12:34:56", "1:2:3 "),
-  fc.constantFrom("\n", "\r", " ", "\t", "\u0000", "é", "\u00ff", ":", "::", "Trace: ", "la-lgr "),
+  fc.constantFrom("\n", "\r", " ", "\t", "\u0000", "é", "\u00ff", ":", "::", "Trace: ", "la-lgr ", "E", "Events from February 8, 2007\n", "Events from Mar 31, 2024"),
   // What a mid-line time's context is read by: words that lead into a time, dates, ISO times, quotes.
   fc.constantFrom("at ", "AT ", "Scheduled  ", "atx ", "at, ", "since; ", "2007-02-08T", "Feb 8 2007 ", "=", "(", "-", "$", "Build 09778", "x"),
   fc.constantFrom(...MARKERS.words),
@@ -126,6 +126,42 @@ describe("byte scan", () => {
     const starts = byteScanFor(text)!.lineFeedStarts();
     assert.ok(starts.length > 660_000, `${starts.length} line starts`);
     assert.deepEqual([...starts], lineFeedStarts(text));
+  });
+
+  it("counts LFs and CRs and finds the lines that follow an LF and start with E, on any Latin-1 text", () => {
+    fc.assert(
+      fc.property(latin1Text, (text) => {
+        const breaks = byteScanFor(text)!.lineBreaks();
+        assert.equal(breaks.lineFeeds, text.split("\n").length - 1);
+        assert.equal(breaks.carriageReturns, text.split("\r").length - 1);
+        const eLines = lineFeedStarts(text).filter((start) => start > 0 && text[start] === "E");
+        assert.deepEqual([...breaks.eLineStarts], eLines);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("counts the same line breaks across its windows, a line per byte included", () => {
+    const lines = Array.from({ length: 60_000 }, (_, i) => (i % 7 === 0 ? `Events from February ${(i % 28) + 1}, 2007` : `${i % 24}:00:00 Trace: line ${i}\r`)).join("\n");
+    const text = `${lines}\n${"\nE".repeat(300_000)}end`;
+    const breaks = byteScanFor(text)!.lineBreaks();
+    assert.ok(breaks.eLineStarts.length > 300_000, `${breaks.eLineStarts.length} lines with E`);
+    assert.equal(breaks.lineFeeds, lineFeedStarts(text).length - 1);
+    assert.equal(breaks.carriageReturns, 60_000 - Math.ceil(60_000 / 7));
+    assert.deepEqual([...breaks.eLineStarts], lineFeedStarts(text).filter((start) => start > 0 && text[start] === "E"));
+  });
+
+  it("splits any Latin-1 text into the entries the TypeScript split makes: lines counted, not listed, and day headers found by the scan", () => {
+    fc.assert(
+      fc.property(latin1Text, (text) => {
+        const split = splitEntries(text);
+        const expected = inTypeScript(() => splitEntries(text));
+        assert.equal(split.lineIndex.lineCount, expected.lineIndex.lineCount);
+        assert.equal(split.lineIndex.lastLineStart, expected.lineIndex.lastLineStart);
+        assert.deepEqual(split.entries, expected.entries);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("finds the literal matches the TypeScript scan finds, on any text", () => {

@@ -18,6 +18,7 @@ interface ByteScanExports {
   ): number;
   literalMatches(text: number, end: number, fromEnd: number, tablesAt: number, out: number, capacity: number, resumeAt: number): number;
   lineFeedStarts(text: number, from: number, to: number, out: number): number;
+  lineBreaks(text: number, end: number, from: number, to: number, out: number, countsAt: number): number;
   sortMatches(matches: number, count: number): void;
   markEntries(
     text: number, end: number, matches: number, matchCount: number, tablesAt: number,
@@ -48,6 +49,8 @@ const PAGE_BYTES = 64 * 1024;
 /** Room kept for literal tables before the text (the markers' take about 330 KB): a text loaded before them stays put. */
 const TABLES_ROOM = 512 * 1024;
 const RESUME_AT = 0;
+/** Where lineBreaks leaves its two counts. */
+const LINE_BREAK_COUNTS_AT = 4;
 /** Colons scanned per call: bounds the room the results need. */
 const WINDOW_BYTES = 1024 * 1024;
 /** A time takes at least nine bytes (`HH:MM:SS` and a blank): at most this many per window. */
@@ -69,6 +72,24 @@ export interface ClockContextWords {
   readonly noEntryAfter: Uint8Array;
   /** The words after which a time is part of the message, each followed by a blank. */
   readonly timeWords: Uint8Array;
+}
+
+/** A text's line breaks as lineBreaks counts them. */
+export interface LineBreaks {
+  readonly lineFeeds: number;
+  readonly carriageReturns: number;
+  /** The offset of each line that follows an LF and starts with `E`. */
+  readonly eLineStarts: Int32Array;
+}
+
+function concat(parts: readonly Int32Array[]): Int32Array {
+  const all = new Int32Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
 }
 
 function align(n: number, to: number): number {
@@ -194,20 +215,31 @@ export class ByteScan {
   lineFeedStarts(): Int32Array {
     const out = this.resultsAt;
     const end = this.textAt + this.length;
-    const windows: Int32Array[] = [];
-    let total = 1;
+    const windows = [Int32Array.of(0)];
     for (let from = this.textAt; from < end; from += LINE_FEED_WINDOW) {
       const count = this.exports.lineFeedStarts(this.textAt, from, Math.min(end, from + LINE_FEED_WINDOW), out);
       windows.push(new Int32Array(this.exports.memory.buffer, out, count).slice());
-      total += count;
     }
-    const starts = new Int32Array(total);
-    let at = 1;
-    for (const window of windows) {
-      starts.set(window, at);
-      at += window.length;
+    return concat(windows);
+  }
+
+  /**
+   * How many LFs and CRs the text holds, and where the lines that follow an LF and start with `E`
+   * start (where a day header may be), without the offset of every line.
+   */
+  lineBreaks(): LineBreaks {
+    const out = this.resultsAt;
+    const end = this.textAt + this.length;
+    const eLines: Int32Array[] = [];
+    let lineFeeds = 0;
+    let carriageReturns = 0;
+    for (let from = this.textAt; from < end; from += LINE_FEED_WINDOW) {
+      lineFeeds += this.exports.lineBreaks(this.textAt, end, from, Math.min(end, from + LINE_FEED_WINDOW), out, LINE_BREAK_COUNTS_AT);
+      const [crs, count] = new Int32Array(this.exports.memory.buffer, LINE_BREAK_COUNTS_AT, 2);
+      carriageReturns += crs!;
+      if (count! > 0) eLines.push(new Int32Array(this.exports.memory.buffer, out, count).slice());
     }
-    return starts;
+    return { lineFeeds, carriageReturns, eLineStarts: eLines.length === 1 ? eLines[0]! : concat(eLines) };
   }
 
   private get resultsAt(): number {

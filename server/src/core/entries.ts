@@ -7,6 +7,7 @@
 import { CandidateList, chooseEntryStarts, findCandidates, isLineStart, processTagEnd } from "./candidates";
 import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
 import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
+import { byteScanFor } from "./byteScan";
 import { LineIndex } from "./lineIndex";
 
 export { findCandidates, isLineStart, readProcessTag } from "./candidates";
@@ -240,7 +241,10 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
   const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
   const table = new EntryTable(Math.ceil(text.length / 64));
   const candidates = findCandidates(text, SCRATCH_CANDIDATES);
-  const lines = new LineIndex(text);
+  // Line breaks counted, not listed, when the byte scan reads the text and LF alone ends lines.
+  const breaks = byteScanFor(text)?.lineBreaks() ?? null;
+  const lineFeedsOnly = breaks !== null && breaks.carriageReturns === 0;
+  const lines = new LineIndex(text, lineFeedsOnly ? breaks.lineFeeds + 1 : -1);
   const builder = new TableBuilder(table, state);
   if (state.format === "ciscolog") {
     const heads = ciscoLogHeads(text, candidates);
@@ -248,7 +252,7 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
     for (const head of heads) builder.cisco(head);
   } else {
     const kept = chooseEntryStarts(text, candidates, state.previousClock, options.upcomingClock ?? null);
-    const headers = findDayHeaders(text, lines);
+    const headers = findDayHeaders(text, lineFeedsOnly ? withFirstLine(breaks.eLineStarts) : lines.lineStarts);
     const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
     builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
     // Runs of times between day headers (most traces have none: one run).
@@ -550,18 +554,27 @@ interface DayHeader {
   readonly date: string;
 }
 
-/** `Events from February 8, 2007` at a line start: only line starts are looked at, not the whole text. */
-function findDayHeaders(text: string, lines: LineIndex): DayHeader[] {
+/**
+ * `Events from February 8, 2007` at a line start: only the given line starts are looked at (all of
+ * them, or those a byte scan found an `E` at), not the whole text.
+ */
+function findDayHeaders(text: string, lineStarts: ArrayLike<number>): DayHeader[] {
   const headers: DayHeader[] = [];
-  const starts = lines.lineStarts;
-  for (let line = 0; line < starts.length; line++) {
-    let pos = starts[line]!;
+  for (let line = 0; line < lineStarts.length; line++) {
+    let pos = lineStarts[line]!;
     if (pos === 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
     if (text.charCodeAt(pos) !== 69 /* E */ || !text.startsWith(EVENTS_FROM, pos)) continue;
     const date = parseHeaderDate(text, pos + EVENTS_FROM.length);
     if (date !== null) headers.push({ pos, date });
   }
   return headers;
+}
+
+/** The first line's start, 0, before the starts of the lines that follow a line break. */
+function withFirstLine(starts: Int32Array): Int32Array {
+  const all = new Int32Array(starts.length + 1);
+  all.set(starts, 1);
+  return all;
 }
 
 function parseHeaderDate(text: string, pos: number): string | null {

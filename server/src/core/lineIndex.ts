@@ -8,16 +8,31 @@ export interface Position {
 }
 
 export class LineIndex {
-  /** Offset where each line starts. */
-  private readonly starts: Int32Array;
+  private built: Int32Array | null = null;
 
-  constructor(private readonly text: string) {
-    if (text.indexOf("\r") !== -1) this.starts = Int32Array.from(lineStarts(text));
-    else this.starts = byteScanFor(text)?.lineFeedStarts() ?? Int32Array.from(lineFeedStarts(text));
+  /**
+   * `knownLineCount`: the number of lines when a scan has counted them; the offsets of the lines
+   * are then found only when one is asked for (a streamed chunk mostly needs none).
+   */
+  constructor(
+    private readonly text: string,
+    private readonly knownLineCount = -1,
+  ) {}
+
+  /** Offset where each line starts. */
+  private get starts(): Int32Array {
+    return (this.built ??= findLineStarts(this.text));
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.built === null && this.knownLineCount >= 0 ? this.knownLineCount : this.starts.length;
+  }
+
+  /** Where the last line starts. */
+  get lastLineStart(): number {
+    if (this.built !== null || this.knownLineCount < 0) return this.lineStart(this.lineCount - 1);
+    // A known count comes from a text that ends lines with LF alone.
+    return this.text.lastIndexOf("\n") + 1;
   }
 
   /** The 0-based line holding `offset`. */
@@ -78,6 +93,11 @@ export class LineIndex {
     if (cr !== -1 && (lf === -1 || cr < lf)) return this.text.charCodeAt(cr + 1) === 10 ? "\r\n" : "\r";
     return "\n";
   }
+}
+
+function findLineStarts(text: string): Int32Array {
+  if (text.indexOf("\r") !== -1) return Int32Array.from(lineStarts(text));
+  return byteScanFor(text)?.lineFeedStarts() ?? Int32Array.from(lineFeedStarts(text));
 }
 
 /** Line starts of a text that ends lines with LF only, where the byte scan cannot read it: one search per line. */

@@ -103,7 +103,7 @@ export class TraceTextStream {
   private analyse(chunk: string, upcomingClock: number | null): void {
     const split = splitEntries(chunk, { ...(this.state === undefined ? {} : { state: this.state }), upcomingClock });
     this.collector.addChunk(split, this.base);
-    const lastLineStart = split.lineIndex.lineStart(split.lineIndex.lineCount - 1);
+    const lastLineStart = split.lineIndex.lastLineStart;
     const lines = split.lineIndex.lineCount - 1;
     this.base = {
       offset: this.base.offset + chunk.length,
