@@ -143,6 +143,19 @@ export function lineFeedStarts(text: usize, from: usize, to: usize, out: usize):
   return count;
 }
 
+/** How many LFs there are in [from, to). */
+export function lineFeedCount(from: usize, to: usize): i32 {
+  let count = 0;
+  const lineFeeds = i8x16.splat(10);
+  let block = from;
+  while (block + 16 <= to) {
+    count += <i32>popcnt(i8x16.bitmask(i8x16.eq(v128.load(block), lineFeeds)));
+    block += 16;
+  }
+  for (; block < to; block++) if (load<u8>(block) == 10) count++;
+  return count;
+}
+
 /**
  * The line breaks in [from, to) of the text at [text, end): returns how many LFs there are. Writes
  * the offset just past each LF that an `E` follows (where a day header, `Events from ...`, may

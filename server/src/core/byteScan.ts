@@ -18,6 +18,7 @@ interface ByteScanExports {
   ): number;
   literalMatches(text: number, end: number, fromEnd: number, tablesAt: number, out: number, capacity: number, resumeAt: number): number;
   lineFeedStarts(text: number, from: number, to: number, out: number): number;
+  lineFeedCount(from: number, to: number): number;
   lineBreaks(text: number, end: number, from: number, to: number, out: number, countsAt: number): number;
   sortMatches(matches: number, count: number): void;
   markEntries(
@@ -221,6 +222,11 @@ export class ByteScan {
       windows.push(new Int32Array(this.exports.memory.buffer, out, count).slice());
     }
     return concat(windows);
+  }
+
+  /** How many LFs the loaded text holds from offset `from` up to `to`. */
+  lineFeedCount(from: number, to: number): number {
+    return this.exports.lineFeedCount(this.textAt + from, this.textAt + to);
   }
 
   /**

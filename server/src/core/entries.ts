@@ -517,8 +517,9 @@ class TraceSplit implements EntrySplit {
     const kind = KIND_NAMES[t.kind[index]!]!;
     const timed = kind === "entry";
     const lines = this.lineIndex;
-    const startLine = lines.lineAt(start);
-    const endLine = lines.lineAt(contentEnd);
+    // Positions, not lines and their starts: a chunk whose line starts are not listed counts to them.
+    const startAt = lines.positionAt(start);
+    const endAt = lines.positionAt(contentEnd);
     let processTag: string | null = null;
     let level: string | null = null;
     const read = t.tags.get(index);
@@ -534,11 +535,11 @@ class TraceSplit implements EntrySplit {
       end: end + offset,
       contentEnd: contentEnd + offset,
       messageStart: (timed ? Math.min(this.messageStartOf(index), contentEnd) : start) + offset,
-      line: startLine + base.line,
-      column: start - lines.lineStart(startLine) + (startLine === 0 ? base.column : 0),
-      endLine: endLine + base.line,
-      endColumn: contentEnd - lines.lineStart(endLine) + (endLine === 0 ? base.column : 0),
-      midLine: this.isMidLine(index) || (startLine === 0 && base.column > 0),
+      line: startAt.line + base.line,
+      column: startAt.character + (startAt.line === 0 ? base.column : 0),
+      endLine: endAt.line + base.line,
+      endColumn: endAt.character + (endAt.line === 0 ? base.column : 0),
+      midLine: this.isMidLine(index) || (startAt.line === 0 && base.column > 0),
       clock: timed ? t.clock[index]! : null,
       elapsedClock: timed ? t.elapsed[index]! : null,
       date: t.dateRef[index]! < 0 ? null : t.dates[t.dateRef[index]!]!,

@@ -37,6 +37,7 @@ export class LineIndex {
 
   /** The 0-based line holding `offset`. */
   lineAt(offset: number): number {
+    if (this.countsTo(offset)) return this.countedLines;
     const starts = this.starts;
     // Callers mostly ask in text order: try the line of the last answer and the next before searching.
     let line = this.lastLine;
@@ -61,11 +62,35 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (this.countsTo(clamped)) return { line: this.countedLines, character: clamped - this.countedLineStart };
     const line = this.lineAt(clamped);
     return { line, character: clamped - this.starts[line]! };
   }
 
   private lastLine = 0;
+
+  // Until the starts are listed, lines are counted forward: LFs before `countedTo`, and where the
+  // line holding it starts.
+  private countedTo = 0;
+  private countedLines = 0;
+  private countedLineStart = 0;
+
+  /**
+   * Counts the lines up to `offset` when the starts are not listed and `offset` is not before the
+   * last one counted to; false when the starts must be read (an offset asked for out of order lists
+   * them, so no text is counted twice).
+   */
+  private countsTo(offset: number): boolean {
+    if (this.built !== null || this.knownLineCount < 0 || offset < this.countedTo) return false;
+    const lineFeeds = countLineFeeds(this.text, this.countedTo, offset);
+    if (lineFeeds > 0) {
+      this.countedLines += lineFeeds;
+      // The last LF is after `countedTo`: no line is searched back past it.
+      this.countedLineStart = this.text.lastIndexOf("\n", offset - 1) + 1;
+    }
+    this.countedTo = offset;
+    return true;
+  }
 
   private lineOf(offset: number): number {
     let low = 0;
@@ -93,6 +118,14 @@ export class LineIndex {
     if (cr !== -1 && (lf === -1 || cr < lf)) return this.text.charCodeAt(cr + 1) === 10 ? "\r\n" : "\r";
     return "\n";
   }
+}
+
+function countLineFeeds(text: string, from: number, to: number): number {
+  const scan = byteScanFor(text);
+  if (scan !== null) return scan.lineFeedCount(from, to);
+  let count = 0;
+  for (let lf = text.indexOf("\n", from); lf !== -1 && lf < to; lf = text.indexOf("\n", lf + 1)) count++;
+  return count;
 }
 
 function findLineStarts(text: string): Int32Array {
