@@ -157,26 +157,55 @@ export function lineFeedCount(from: usize, to: usize): i32 {
 }
 
 /**
- * The line breaks in [from, to) of the text at [text, end): returns how many LFs there are. Writes
- * the offset just past each LF that an `E` follows (where a day header, `Events from ...`, may
- * start) as i32s at `out`, with room for (to - from) of them, then how many CRs and how many such
- * offsets as two i32s at `countsAt`.
+ * The line breaks in [from, to) of the text at [text, end): returns how many LFs there are, and
+ * writes two flags (i32, 0 or 1) at `flagsAt`: whether there is a CR, and whether an LF is followed
+ * by an `E` (where a day header, `Events from ...`, may start; eLineStarts then finds them).
  */
-export function lineBreaks(text: usize, end: usize, from: usize, to: usize, out: usize, countsAt: usize): i32 {
+export function lineBreaks(text: usize, end: usize, from: usize, to: usize, flagsAt: usize): i32 {
   let lineFeeds = 0;
-  let carriageReturns = 0;
-  let count = 0;
   const lineFeed = i8x16.splat(10);
   const carriageReturn = i8x16.splat(13);
   const capitalE = i8x16.splat(69);
+  // Both are rare: lanes are only gathered here, and looked at once at the end.
+  let carriageReturns = i8x16.splat(0);
+  let eLines = i8x16.splat(0);
   let block = from;
-  // Sixteen bytes at a time: LFs and CRs counted by their bits, and a bit per LF with an E after it.
   while (block + 16 <= to) {
-    const isLineFeed = i8x16.eq(v128.load(block), lineFeed);
+    const bytes = v128.load(block);
+    carriageReturns = v128.or(carriageReturns, i8x16.eq(bytes, carriageReturn));
+    const isLineFeed = i8x16.eq(bytes, lineFeed);
     lineFeeds += <i32>popcnt(i8x16.bitmask(isLineFeed));
-    carriageReturns += <i32>popcnt(i8x16.bitmask(i8x16.eq(v128.load(block), carriageReturn)));
-    let mask = i8x16.bitmask(v128.and(isLineFeed, i8x16.eq(v128.load(block, 1), capitalE)));
-    // The byte after the last one is read too: at the text's end it is not the text's (results follow it).
+    // The byte after the last one is read too; at the text's end it is not the text's, and
+    // eLineStarts, which looks again, leaves it out.
+    eLines = v128.or(eLines, v128.and(isLineFeed, i8x16.eq(v128.load(block, 1), capitalE)));
+    block += 16;
+  }
+  let tailCarriageReturn = false;
+  let tailELine = false;
+  for (; block < to; block++) {
+    const code = load<u8>(block);
+    if (code == 13) tailCarriageReturn = true;
+    if (code != 10) continue;
+    lineFeeds++;
+    if (load<u8>(block + 1) == 69) tailELine = true;
+  }
+  store<i32>(flagsAt, v128.any_true(carriageReturns) || tailCarriageReturn ? 1 : 0);
+  store<i32>(flagsAt + 4, v128.any_true(eLines) || tailELine ? 1 : 0);
+  return lineFeeds;
+}
+
+/**
+ * The offset just past each LF in [from, to) of the text at [text, end) that an `E` follows, as
+ * i32s at `out` (with room for (to - from) of them); returns how many.
+ */
+export function eLineStarts(text: usize, end: usize, from: usize, to: usize, out: usize): i32 {
+  let count = 0;
+  const lineFeed = i8x16.splat(10);
+  const capitalE = i8x16.splat(69);
+  let block = from;
+  while (block + 16 <= to) {
+    let mask = i8x16.bitmask(v128.and(i8x16.eq(v128.load(block), lineFeed), i8x16.eq(v128.load(block, 1), capitalE)));
+    // The byte after the text's last is not the text's.
     if (block + 16 == end) mask &= 0x7fff;
     while (mask != 0) {
       store<i32>(out + (<usize>count << 2), <i32>(block + <usize>ctz(mask) + 1 - text));
@@ -186,18 +215,12 @@ export function lineBreaks(text: usize, end: usize, from: usize, to: usize, out:
     block += 16;
   }
   for (; block < to; block++) {
-    const code = load<u8>(block);
-    if (code == 13) carriageReturns++;
-    if (code != 10) continue;
-    lineFeeds++;
-    if (block + 1 < end && load<u8>(block + 1) == 69) {
+    if (load<u8>(block) == 10 && block + 1 < end && load<u8>(block + 1) == 69) {
       store<i32>(out + (<usize>count << 2), <i32>(block + 1 - text));
       count++;
     }
   }
-  store<i32>(countsAt, carriageReturns);
-  store<i32>(countsAt + 4, count);
-  return lineFeeds;
+  return count;
 }
 
 /** A time whose first colon is at `colon`: `HH:MM:SS` or `HH:MM:SS.mmm`, then a blank, a line end or the end. */

@@ -128,17 +128,29 @@ describe("byte scan", () => {
     assert.deepEqual([...starts], lineFeedStarts(text));
   });
 
-  it("counts LFs and CRs and finds the lines that follow an LF and start with E, on any Latin-1 text", () => {
+  it("counts LFs, tells whether there is a CR, and finds the lines that follow an LF and start with E, on any Latin-1 text", () => {
     fc.assert(
       fc.property(latin1Text, (text) => {
         const breaks = byteScanFor(text)!.lineBreaks();
         assert.equal(breaks.lineFeeds, text.split("\n").length - 1);
-        assert.equal(breaks.carriageReturns, text.split("\r").length - 1);
+        assert.equal(breaks.hasCarriageReturn, text.includes("\r"));
         const eLines = lineFeedStarts(text).filter((start) => start > 0 && text[start] === "E");
         assert.deepEqual([...breaks.eLineStarts], eLines);
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it("finds a line that starts with E wherever its LF falls: in a block of sixteen bytes, at a block's end, or after the last whole block", () => {
+    for (let n = 0; n < 48; n++) {
+      for (const tail of ["", "\n08:00:00 Trace: a"]) {
+        const text = `${"x".repeat(n)}\nEvents from February 8, 2007${tail}`;
+        assert.deepEqual([...byteScanFor(text)!.lineBreaks().eLineStarts], [n + 1], `${n} bytes before the LF, tail ${JSON.stringify(tail)}`);
+        assert.deepEqual([...byteScanFor(`${text}\n`)!.lineBreaks().eLineStarts], [n + 1]);
+        // An LF that ends the text: the byte after it is not the text's, whatever it is.
+        assert.deepEqual([...byteScanFor(`${"x".repeat(n)}\n`)!.lineBreaks().eLineStarts], []);
+      }
+    }
   });
 
   it("counts the same line breaks across its windows, a line per byte included", () => {
@@ -147,7 +159,8 @@ describe("byte scan", () => {
     const breaks = byteScanFor(text)!.lineBreaks();
     assert.ok(breaks.eLineStarts.length > 300_000, `${breaks.eLineStarts.length} lines with E`);
     assert.equal(breaks.lineFeeds, lineFeedStarts(text).length - 1);
-    assert.equal(breaks.carriageReturns, 60_000 - Math.ceil(60_000 / 7));
+    assert.equal(breaks.hasCarriageReturn, true);
+    assert.equal(byteScanFor(text.replace(/\r/g, ""))!.lineBreaks().hasCarriageReturn, false);
     assert.deepEqual([...breaks.eLineStarts], lineFeedStarts(text).filter((start) => start > 0 && text[start] === "E"));
   });
 

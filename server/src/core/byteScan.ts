@@ -19,7 +19,8 @@ interface ByteScanExports {
   literalMatches(text: number, end: number, fromEnd: number, tablesAt: number, out: number, capacity: number, resumeAt: number): number;
   lineFeedStarts(text: number, from: number, to: number, out: number): number;
   lineFeedCount(from: number, to: number): number;
-  lineBreaks(text: number, end: number, from: number, to: number, out: number, countsAt: number): number;
+  lineBreaks(text: number, end: number, from: number, to: number, flagsAt: number): number;
+  eLineStarts(text: number, end: number, from: number, to: number, out: number): number;
   sortMatches(matches: number, count: number): void;
   markEntries(
     text: number, end: number, matches: number, matchCount: number, tablesAt: number,
@@ -50,8 +51,8 @@ const PAGE_BYTES = 64 * 1024;
 /** Room kept for literal tables before the text (the markers' take about 330 KB): a text loaded before them stays put. */
 const TABLES_ROOM = 512 * 1024;
 const RESUME_AT = 0;
-/** Where lineBreaks leaves its two counts. */
-const LINE_BREAK_COUNTS_AT = 4;
+/** Where lineBreaks leaves its two flags. */
+const LINE_BREAK_FLAGS_AT = 4;
 /** Colons scanned per call: bounds the room the results need. */
 const WINDOW_BYTES = 1024 * 1024;
 /** A time takes at least nine bytes (`HH:MM:SS` and a blank): at most this many per window. */
@@ -78,7 +79,7 @@ export interface ClockContextWords {
 /** A text's line breaks as lineBreaks counts them. */
 export interface LineBreaks {
   readonly lineFeeds: number;
-  readonly carriageReturns: number;
+  readonly hasCarriageReturn: boolean;
   /** The offset of each line that follows an LF and starts with `E`. */
   readonly eLineStarts: Int32Array;
 }
@@ -230,22 +231,24 @@ export class ByteScan {
   }
 
   /**
-   * How many LFs and CRs the text holds, and where the lines that follow an LF and start with `E`
-   * start (where a day header may be), without the offset of every line.
+   * How many LFs the text holds, whether it holds a CR, and where the lines that follow an LF and
+   * start with `E` start (where a day header may be), without the offset of every line.
    */
   lineBreaks(): LineBreaks {
     const out = this.resultsAt;
     const end = this.textAt + this.length;
     const eLines: Int32Array[] = [];
     let lineFeeds = 0;
-    let carriageReturns = 0;
+    let hasCarriageReturn = false;
     for (let from = this.textAt; from < end; from += LINE_FEED_WINDOW) {
-      lineFeeds += this.exports.lineBreaks(this.textAt, end, from, Math.min(end, from + LINE_FEED_WINDOW), out, LINE_BREAK_COUNTS_AT);
-      const [crs, count] = new Int32Array(this.exports.memory.buffer, LINE_BREAK_COUNTS_AT, 2);
-      carriageReturns += crs!;
-      if (count! > 0) eLines.push(new Int32Array(this.exports.memory.buffer, out, count).slice());
+      const to = Math.min(end, from + LINE_FEED_WINDOW);
+      lineFeeds += this.exports.lineBreaks(this.textAt, end, from, to, LINE_BREAK_FLAGS_AT);
+      const [carriageReturn, eLine] = new Int32Array(this.exports.memory.buffer, LINE_BREAK_FLAGS_AT, 2);
+      hasCarriageReturn ||= carriageReturn === 1;
+      // Lines that start with E are rare: a window is looked at again only when it has one.
+      if (eLine === 1) eLines.push(new Int32Array(this.exports.memory.buffer, out, this.exports.eLineStarts(this.textAt, end, from, to, out)).slice());
     }
-    return { lineFeeds, carriageReturns, eLineStarts: eLines.length === 1 ? eLines[0]! : concat(eLines) };
+    return { lineFeeds, hasCarriageReturn, eLineStarts: concat(eLines) };
   }
 
   private get resultsAt(): number {

@@ -243,7 +243,7 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
   const candidates = findCandidates(text, SCRATCH_CANDIDATES);
   // Line breaks counted, not listed, when the byte scan reads the text and LF alone ends lines.
   const breaks = byteScanFor(text)?.lineBreaks() ?? null;
-  const lineFeedsOnly = breaks !== null && breaks.carriageReturns === 0;
+  const lineFeedsOnly = breaks !== null && !breaks.hasCarriageReturn;
   const lines = new LineIndex(text, lineFeedsOnly ? breaks.lineFeeds + 1 : -1);
   const builder = new TableBuilder(table, state);
   if (state.format === "ciscolog") {
