@@ -84,6 +84,9 @@ async function ensureTrace(name, bytes, options) {
 
 const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 
+// What a check costs before it reads much: start-up, the fixed part of every run's time.
+const tinyTrace = await ensureTrace("100kb-lgr.txt", 100e3, { seed: 42, runTogetherShare: 0.1 });
+
 const rows = [];
 let hundred = null;
 let gigabyte = null;
@@ -91,12 +94,15 @@ for (const mb of sizesMb) {
   const file = await ensureTrace(`${mb}mb-lgr.txt`, mb * 1e6, { seed: 42, runTogetherShare: 0.1 });
   const bytes = statSync(file).size;
   console.log(`timing ${path.basename(file)} (${runs} runs each)…`);
-  // On 100 MB, also the CLI with its byte scans in TypeScript instead of WebAssembly: what those give.
+  // On 100 MB, also the CLI with its byte scans in TypeScript instead of WebAssembly (what those
+  // give), and what any run costs before it reads a byte: Node starting, and a check of 100 KB.
   const withoutWasm = mb === 100 ? [["env", ["ICM_TRACE_NO_WASM=1", "node", cli, "check", file]]] : [];
-  const tools = [["node", [cli, "check", file]], ["wc", ["-l", file]], ...withoutWasm, ...(lnav === null ? [] : [[lnav, ["-n", "-q", "-c", ";SELECT 1", file]]])];
+  const startUp = mb === 100 ? [["node", ["-e", "0"]], ["node", [cli, "check", tinyTrace]]] : [];
+  const tools = [["node", [cli, "check", file]], ["wc", ["-l", file]], ...withoutWasm, ...startUp, ...(lnav === null ? [] : [[lnav, ["-n", "-q", "-c", ";SELECT 1", file]]])];
   const timed = timeTogether(tools);
   const [ours, floor] = timed;
   const noWasm = withoutWasm.length > 0 ? timed[2] : null;
+  const [nodeStart, tinyCheck] = startUp.length > 0 ? timed.slice(2 + withoutWasm.length) : [null, null];
   const theirs = lnav === null ? null : timed[timed.length - 1];
   const named = [["icm-trace check", ours], ...(noWasm === null ? [] : [["icm-trace check, scans in TypeScript", noWasm]]), ["lnav", theirs], ["wc -l (floor)", floor]];
   for (const [tool, t] of named) {
@@ -114,7 +120,11 @@ for (const mb of sizesMb) {
       fmt(t.rssKb / 1024, 0),
     ]);
   }
-  if (mb === 100) hundred = { ours, theirs, bytes };
+  if (nodeStart !== null && tinyCheck !== null) {
+    rows.push(["node -e 0 (Node starting)", "–", fmt(nodeStart.seconds), "–", "–", "–", fmt(nodeStart.rssKb / 1024, 0)]);
+    rows.push(["icm-trace check (start-up)", "100 KB", fmt(tinyCheck.seconds), "–", "–", "–", fmt(tinyCheck.rssKb / 1024, 0)]);
+  }
+  if (mb === 100) hundred = { ours, theirs, bytes, tinyCheck };
   if (mb === 1000) gigabyte = { ours };
 }
 
@@ -156,7 +166,8 @@ function targets() {
   const lines = [];
   if (hundred !== null) {
     const rate = hundred.bytes / 1e6 / hundred.ours.seconds;
-    lines.push(`- check, 100 MB at ≥ 200 MB/s: ${fmt(rate, 0)} MB/s, ${mark(rate >= 200)}`);
+    const startUp = hundred.tinyCheck === null ? "" : ` (of its ${fmt(hundred.ours.seconds)} s, ${fmt(hundred.tinyCheck.seconds)} s are start-up, as a check of 100 KB takes)`;
+    lines.push(`- check, 100 MB at ≥ 200 MB/s: ${fmt(rate, 0)} MB/s, ${mark(rate >= 200)}${startUp}`);
     const ratio = hundred.theirs === null ? null : hundred.ours.ratioTo(hundred.theirs.index);
     lines.push(`- check, 100 MB in ≤ 0.5 × lnav's time: ${ratio === null ? "lnav missing" : `${fmt(ratio, 3)} ×`}, ${mark(ratio === null ? null : ratio <= 0.5)}`);
     lines.push(`- peak RSS < 150 MB, 100 MB: ${fmt(hundred.ours.rssKb / 1024, 0)} MB, ${mark(hundred.ours.rssKb / 1024 < 150)}`);
