@@ -52,6 +52,76 @@ export function clockCandidates(
   return count;
 }
 
+// The clock arithmetic of clock.ts.
+const SECONDS_PER_DAY: f64 = 86400;
+const LATE_EVENING: f64 = 18 * 3600;
+const EARLY_MORNING: f64 = 6 * 3600;
+
+@inline function forwardGap(from: f64, to: f64): f64 {
+  const gap = to - from;
+  return gap >= 0 ? gap : gap + SECONDS_PER_DAY;
+}
+
+@inline function isMidnightRollover(from: f64, to: f64): bool {
+  return to < from && from >= LATE_EVENING && to < EARLY_MORNING;
+}
+
+@inline function isForwardStep(from: f64, to: f64): bool {
+  return to >= from || isMidnightRollover(from, to);
+}
+
+/** Whether `clock` lies on the forward path from `previous` to `next` (liesBetween in candidates.ts; NaN: no next). */
+@inline function liesBetween(previous: f64, clock: f64, next: f64): bool {
+  if (!isForwardStep(previous, clock)) return false;
+  if (next != next) return true;
+  // When the next anchor itself breaks the order, judge by the previous time alone.
+  if (!isForwardStep(previous, next)) return true;
+  return forwardGap(previous, clock) + forwardGap(clock, next) == forwardGap(previous, next);
+}
+
+/**
+ * The timed entries of a text with no day header: the candidates that start entries, chosen as
+ * chooseEntryStarts (candidates.ts) does, with their times read as TableBuilder.times
+ * (entries.ts) reads them. The `n` candidates' positions (i32), clocks (f64), places (u8) and
+ * contexts (u8, all read) are at the given addresses; `previousClock` and `upcomingClock` are NaN
+ * when there is none. Entry k's start and clock are written over candidate k's position and clock
+ * (entry k comes from a candidate at or after k, and only later candidates are read after it), its
+ * elapsed clock (f64: midnights passed counted from `daysPassed`) at `outElapsed`; then the last
+ * clock (f64) and the days passed (i32) at `stateAt`. Returns how many entries.
+ */
+export function timedEntries(
+  pos: usize, clock: usize, place: usize, context: usize, n: i32, previousClock: f64, upcomingClock: f64, daysPassed: i32,
+  outElapsed: usize, stateAt: usize,
+): i32 {
+  // The first candidate after the current one that is a likely entry time; n when none is.
+  let anchor = 0;
+  let count = 0;
+  let previous = previousClock;
+  let days = daysPassed;
+  for (let i = 0; i < n; i++) {
+    const at = load<f64>(clock + (<usize>i << 3));
+    if (load<u8>(place + <usize>i) != 0) {
+      if (load<u8>(context + <usize>i) != CONTEXT_ALLOWS) continue;
+      if (previous == previous) {
+        if (anchor <= i) {
+          anchor = i + 1;
+          while (anchor < n && load<u8>(place + <usize>anchor) != 0 && !(load<u8>(place + <usize>anchor) == 1 && load<u8>(context + <usize>anchor) == CONTEXT_ALLOWS)) anchor++;
+        }
+        if (!liesBetween(previous, at, anchor < n ? load<f64>(clock + (<usize>anchor << 3)) : upcomingClock)) continue;
+      }
+    }
+    if (previous == previous && isMidnightRollover(previous, at)) days++;
+    store<i32>(pos + (<usize>count << 2), load<i32>(pos + (<usize>i << 2)));
+    store<f64>(clock + (<usize>count << 3), at);
+    store<f64>(outElapsed + (<usize>count << 3), at + <f64>days * SECONDS_PER_DAY);
+    count++;
+    previous = at;
+  }
+  store<f64>(stateAt, previous);
+  store<i32>(stateAt + 8, days);
+  return count;
+}
+
 // The context codes of chooseEntryStarts (candidates.ts).
 const CONTEXT_ALLOWS: u8 = 1;
 const CONTEXT_DENIES: u8 = 2;

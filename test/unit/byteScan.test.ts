@@ -7,17 +7,17 @@ import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
-import { byteScanFor, setByteScanAllowed, type LiteralTables } from "../../server/src/core/byteScan";
+import { byteScanFor, MAX_CHOSEN_CANDIDATES, setByteScanAllowed, type LiteralTables } from "../../server/src/core/byteScan";
 import { CandidateList, CandidatePlace, CONTEXT_ALLOWS, CONTEXT_DENIES, contextAllowsEntry, findCandidates, findCandidatesInText } from "../../server/src/core/candidates";
 import { LineIndex, lineFeedStarts } from "../../server/src/core/lineIndex";
 import { LiteralSet } from "../../server/src/core/literalSet";
-import { splitEntries } from "../../server/src/core/entries";
+import { splitEntries, type SplitState } from "../../server/src/core/entries";
 import { markedEntries, MARKERS } from "../../server/src/core/markers";
 
 const repoRoot = path.resolve(__dirname, "..", "..", "..");
 
 const piece = fc.oneof(
-  fc.constantFrom("23:26:58 ", "00:00:01\n", "23:59:59\r\n", "10:00:00.123 ", "10:00:00.1234 ", "10:00:00.12 ", "25:61:99 ", "09:15:00, ", "12:34:56", "1:2:3 "),
+  fc.constantFrom("23:26:58 ", "00:00:01\n", "23:59:59\r\n", "\n05:59:59 Trace: ", "\n18:00:00 Trace: ", "\n00:00:00 Trace: ", "10:00:00.123 ", "10:00:00.1234 ", "10:00:00.12 ", "25:61:99 ", "09:15:00, ", "12:34:56", "1:2:3 "),
   fc.constantFrom("\n", "\r", " ", "\t", "\u0000", "é", "\u00ff", ":", "::", "Trace: ", "la-lgr ", "E", "Events from February 8, 2007\n", "Events from Mar 31, 2024"),
   // What a mid-line time's context is read by: words that lead into a time, dates, ISO times, quotes.
   fc.constantFrom("at ", "AT ", "Scheduled  ", "atx ", "at, ", "since; ", "2007-02-08T", "Feb 8 2007 ", "=", "(", "-", "$", "Build 09778", "x"),
@@ -175,6 +175,43 @@ describe("byte scan", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it("chooses the entries and reads their times as the TypeScript split does, chunk after chunk, with a previous and an upcoming clock", () => {
+    const clock = fc.integer({ min: 0, max: 86_399 });
+    fc.assert(
+      fc.property(fc.array(latin1Text, { minLength: 1, maxLength: 4 }), fc.option(clock, { nil: null }), (chunks, upcomingClock) => {
+        const splitAll = () => {
+          let state: SplitState | undefined;
+          return chunks.map((chunk, i) => {
+            const split = splitEntries(chunk, { ...(state === undefined ? {} : { state }), upcomingClock: i === chunks.length - 1 ? upcomingClock : null });
+            state = split.state;
+            return { entries: split.entries, state: split.state };
+          });
+        };
+        assert.deepEqual(splitAll(), inTypeScript(splitAll));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("judges a mid-line time by the next likely entry time, passing over a quoted one, and counts a midnight only from evening into early morning", () => {
+    // 10:30:00 lies between 10:00:00 and the next line's 11:00:00; the quoted 10:15:00 is no anchor.
+    const midLine = "10:00:00 Trace: a\nx Build 10:30:00 Trace: b =10:15:00 c\n11:00:00 Trace: d\n";
+    // 06:00:00 after 23:00:00 is a step back, not a new day; 05:59:59 after 23:30:00 is one.
+    const morning = "23:00:00 Trace: a\n06:00:00 Trace: b\n23:30:00 Trace: c\n05:59:59 Trace: d\n";
+    for (const text of [midLine, morning]) assert.deepEqual(splitEntries(text).entries, inTypeScript(() => splitEntries(text).entries));
+    assert.deepEqual(splitEntries(midLine).entries.map((e) => e.clock), [36_000, 37_800, 39_600]);
+    assert.deepEqual(splitEntries(morning).entries.map((e) => e.elapsedClock), [82_800, 21_600, 84_600, 86_400 + 21_599]);
+  });
+
+  it("splits a text with more candidates than it chooses among (left to the TypeScript choice) as the TypeScript does", () => {
+    const text = "23:59:59\n".repeat(MAX_CHOSEN_CANDIDATES + 1);
+    const split = splitEntries(text);
+    const expected = inTypeScript(() => splitEntries(text));
+    assert.equal(split.timedCount, MAX_CHOSEN_CANDIDATES + 1);
+    assert.equal(split.timedCount, expected.timedCount);
+    assert.deepEqual(split.entryAt(split.count - 1), expected.entryAt(expected.count - 1));
   });
 
   it("finds the literal matches the TypeScript scan finds, on any text", () => {

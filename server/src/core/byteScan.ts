@@ -6,6 +6,7 @@
 // Memory: a word at 0 (where a scan stopped), the literal sets' tables (in room kept for them), then
 // the text, then results.
 
+import type { CandidateList } from "./candidates";
 import type { EntryColumns } from "./entries";
 import { BYTE_SCAN_WASM_BASE64 } from "./generated/byteScanWasm";
 import type { MarkedEntries } from "./markers";
@@ -19,6 +20,10 @@ interface ByteScanExports {
   literalMatches(text: number, end: number, fromEnd: number, tablesAt: number, out: number, capacity: number, resumeAt: number): number;
   lineFeedStarts(text: number, from: number, to: number, out: number): number;
   lineFeedCount(from: number, to: number): number;
+  timedEntries(
+    pos: number, clock: number, place: number, context: number, n: number, previousClock: number, upcomingClock: number, daysPassed: number,
+    outElapsed: number, stateAt: number,
+  ): number;
   lineBreaks(text: number, end: number, from: number, to: number, flagsAt: number): number;
   eLineStarts(text: number, end: number, from: number, to: number, out: number): number;
   sortMatches(matches: number, count: number): void;
@@ -60,6 +65,11 @@ const MAX_CANDIDATES = Math.floor(WINDOW_BYTES / 9) + 1;
 /** Room for results: candidates (14 bytes each) or literal matches (8 bytes each). */
 const RESULT_BYTES = MAX_CANDIDATES * 16;
 const MAX_MATCHES = RESULT_BYTES / 8;
+/**
+ * Candidates the byte scan chooses entries among, at most (22 bytes of module memory each, 11 MB in
+ * all): a text with more (over 10 MB of nothing but times) is left to the TypeScript choice.
+ */
+export const MAX_CHOSEN_CANDIDATES = 512 * 1024;
 /** Bytes scanned for LFs per call: each may be one, and each takes four bytes of room. */
 const LINE_FEED_WINDOW = RESULT_BYTES / 4;
 
@@ -74,6 +84,17 @@ export interface ClockContextWords {
   readonly noEntryAfter: Uint8Array;
   /** The words after which a time is part of the message, each followed by a blank. */
   readonly timeWords: Uint8Array;
+}
+
+/** The timed entries of a text with no day header, as views into module memory (valid until the next scan). */
+export interface TimedEntries {
+  readonly start: Int32Array;
+  readonly clock: Float64Array;
+  /** Seconds since midnight of the first day. */
+  readonly elapsed: Float64Array;
+  /** The last entry's clock: NaN when there is none, before or in the text. */
+  readonly lastClock: number;
+  readonly daysPassed: number;
 }
 
 /** A text's line breaks as lineBreaks counts them. */
@@ -152,6 +173,36 @@ export class ByteScan {
         new Uint8Array(buffer, contextAt, count),
       );
     }
+  }
+
+  /**
+   * The entries that the candidates (of the loaded text, contexts read) start, chosen as
+   * chooseEntryStarts does, with their clocks and elapsed clocks as TableBuilder.times reads them:
+   * for a text with no day header. NaN stands for no previous or upcoming clock.
+   */
+  timedEntries(candidates: CandidateList, previousClock: number, upcomingClock: number, daysPassed: number): TimedEntries {
+    const n = candidates.count;
+    const posAt = this.resultsAt;
+    const clockAt = align(posAt + n * 4, 8);
+    const elapsedAt = clockAt + n * 8;
+    const stateAt = elapsedAt + n * 8;
+    const placeAt = stateAt + 16;
+    const contextAt = placeAt + n;
+    this.ensureBytes(contextAt + n);
+    const buffer = this.exports.memory.buffer;
+    new Int32Array(buffer, posAt, n).set(candidates.pos.subarray(0, n));
+    new Float64Array(buffer, clockAt, n).set(candidates.clock.subarray(0, n));
+    new Uint8Array(buffer, placeAt, n).set(candidates.place.subarray(0, n));
+    new Uint8Array(buffer, contextAt, n).set(candidates.context.subarray(0, n));
+    const count = this.exports.timedEntries(posAt, clockAt, placeAt, contextAt, n, previousClock, upcomingClock, daysPassed, elapsedAt, stateAt);
+    return {
+      // The entries' starts and clocks are written over the candidates'.
+      start: new Int32Array(buffer, posAt, count),
+      clock: new Float64Array(buffer, clockAt, count),
+      elapsed: new Float64Array(buffer, elapsedAt, count),
+      lastClock: new Float64Array(buffer, stateAt, 1)[0]!,
+      daysPassed: new Int32Array(buffer, stateAt + 8, 1)[0]!,
+    };
   }
 
   /** Every match of a literal set's words, in the order their windows end. */

@@ -7,7 +7,7 @@
 import { CandidateList, chooseEntryStarts, findCandidates, isLineStart, processTagEnd } from "./candidates";
 import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
 import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
-import { byteScanFor } from "./byteScan";
+import { byteScanFor, MAX_CHOSEN_CANDIDATES, type TimedEntries } from "./byteScan";
 import { LineIndex } from "./lineIndex";
 
 export { findCandidates, isLineStart, readProcessTag } from "./candidates";
@@ -241,8 +241,9 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
   const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
   const table = new EntryTable(Math.ceil(text.length / 64));
   const candidates = findCandidates(text, SCRATCH_CANDIDATES);
+  const scan = byteScanFor(text);
   // Line breaks counted, not listed, when the byte scan reads the text and LF alone ends lines.
-  const breaks = byteScanFor(text)?.lineBreaks() ?? null;
+  const breaks = scan?.lineBreaks() ?? null;
   const lineFeedsOnly = breaks !== null && !breaks.hasCarriageReturn;
   const lines = new LineIndex(text, lineFeedsOnly ? breaks.lineFeeds + 1 : -1);
   const builder = new TableBuilder(table, state);
@@ -251,8 +252,15 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
     builder.preamble(heads.length > 0 ? heads[0]!.pos : text.length);
     for (const head of heads) builder.cisco(head);
   } else {
-    const kept = chooseEntryStarts(text, candidates, state.previousClock, options.upcomingClock ?? null);
     const headers = findDayHeaders(text, lineFeedsOnly ? withFirstLine(breaks.eLineStarts) : lines.lineStarts);
+    if (scan !== null && headers.length === 0 && state.day === null && candidates.count <= MAX_CHOSEN_CANDIDATES) {
+      // Most traces have no day header: the byte scan chooses the entries and reads their times in one pass.
+      const timed = scan.timedEntries(candidates, state.previousClock ?? Number.NaN, options.upcomingClock ?? Number.NaN, state.daysPassed);
+      builder.preamble(timed.start.length > 0 ? timed.start[0]! : text.length);
+      builder.scanned(timed);
+      return new TraceSplit(text, state.format, builder.finish(), table, lines);
+    }
+    const kept = chooseEntryStarts(text, candidates, state.previousClock, options.upcomingClock ?? null);
     const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
     builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
     // Runs of times between day headers (most traces have none: one run).
@@ -326,6 +334,24 @@ class TableBuilder {
     table.timed += to - from;
     this.previousClock = previous;
     this.daysPassed = daysPassed;
+  }
+
+  /** Timed entries the byte scan chose and read (a text with no day header, after none). */
+  scanned(timed: TimedEntries): void {
+    const n = timed.start.length;
+    if (n === 0) return;
+    const table = this.table;
+    const first = table.reserve(n);
+    table.start.set(timed.start, first);
+    table.clock.set(timed.clock, first);
+    table.elapsed.set(timed.elapsed, first);
+    // No day header: no dates, as dateRefFor says.
+    table.dateRef.fill(-1, first, table.count);
+    table.messageStart.fill(MESSAGE_START_UNREAD, first, table.count);
+    table.zone.fill(NO_ZONE, first, table.count);
+    table.timed += n;
+    this.previousClock = timed.lastClock;
+    this.daysPassed = timed.daysPassed;
   }
 
   /** The table's reference to the date `daysPassed` after the current day header's, or -1 without one. */
