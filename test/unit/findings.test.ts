@@ -102,6 +102,14 @@ describe("sequence rules", () => {
     assert.equal(analysis.findings[1]!.entryIndex, 2);
   });
 
+  it("does not take a message that says something is not operational for a peer's return", () => {
+    const lost = "15:40:01 Trace: Connection to Central Controller side A failed.";
+    const later = "15:52:00 Trace: Queuing low priority roll-forward to PG01 (seq 12)";
+    const peerIds = (back: string) => ids([lost, back, later].join("\n")).filter((id) => id.endsWith("peer-never-returned"));
+    assert.deepEqual(peerIds("15:40:30 Trace: PG is operational; peripheral 5000 is not operational."), ["error peer-never-returned"]);
+    assert.deepEqual(peerIds("15:40:30 Trace: PG is operational."), []);
+  });
+
   it("drops ignored ids", () => {
     assert.deepEqual(analyzeTrace(seedSend(), { ignore: ["temp-file-access-denied", "run-together-entries"] }).findings.map((f) => f.id), ["state-send-aborted"]);
   });

@@ -316,16 +316,21 @@ const PEER_LOST = [
 ];
 // Long literals only: every marker is searched for in the whole text, and short ones slow that down.
 const PEER_BACK = ["MDS is in service", "Paired-Enabled", "Paired-Disabled", "path changing to active state", "successfully reinitialized", "is operational"];
+/**
+ * A message that says this is no news of a return. A marker too: the scan tells whether the
+ * message holds it, as reading the message would, and most returns are read no further.
+ */
+const NOT_OPERATIONAL = "not operational";
 const PEER_OUTAGE_SECONDS = 5 * 60;
 
 /** A peer, side or path that went out of service and did not come back for the rest of the trace. */
 const peerNeverReturned: SequenceRuleDefinition = {
-  markers: [...PEER_LOST, ...PEER_BACK],
+  markers: [...PEER_LOST, ...PEER_BACK, NOT_OPERATIONAL],
   create() {
     let lost: { entry: TraceEntry; what: string } | null = null;
     return {
       onEntry(seen) {
-        if (seen.holdsAny(PEER_BACK) && !seen.message.includes("not operational")) {
+        if (seen.holdsAny(PEER_BACK) && !seen.holds(NOT_OPERATIONAL)) {
           lost = null;
           return;
         }
