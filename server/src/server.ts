@@ -97,6 +97,8 @@ export function startServer(connection: Connection): void {
       const crossFile = crossFileRelated(doc, others, language());
       const diagnostics = [...toDiagnostics(doc, language(), crossFile), ...pairDiagnostics(doc, others, language())];
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      // The analysis lists line starts only as it needs them; hovers and edits ask in any order.
+      doc.analysis.split.lineIndex.listStarts();
     } catch (error) {
       log(`analysis of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }

@@ -389,6 +389,14 @@ export function byteScanFor(text: string): ByteScan | null {
   return shared;
 }
 
+/**
+ * The scan when it holds `text` already, else null: work that only needs the text's line breaks
+ * does not load a large text again (the server may have scanned another document since).
+ */
+export function byteScanHolding(text: string): ByteScan | null {
+  return allowed && shared?.holds(text) === true ? shared : null;
+}
+
 function instantiate(): ByteScan | null {
   const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
   if (api === undefined) return null;

@@ -1,6 +1,6 @@
 // Offsets to 0-based line/character positions. LF, CRLF and CR all end a line, as in LSP.
 
-import { byteScanFor } from "./byteScan";
+import { byteScanHolding } from "./byteScan";
 
 export interface Position {
   readonly line: number;
@@ -54,6 +54,11 @@ export class LineIndex {
   /** The offset of every line's start, in order. */
   get lineStarts(): Int32Array {
     return this.starts;
+  }
+
+  /** Lists every line's start now, if not yet: an editor then asks for positions in any order at no cost. */
+  listStarts(): void {
+    this.built ??= findLineStarts(this.text);
   }
 
   lineStart(line: number): number {
@@ -121,7 +126,7 @@ export class LineIndex {
 }
 
 function countLineFeeds(text: string, from: number, to: number): number {
-  const scan = byteScanFor(text);
+  const scan = byteScanHolding(text);
   if (scan !== null) return scan.lineFeedCount(from, to);
   let count = 0;
   for (let lf = text.indexOf("\n", from); lf !== -1 && lf < to; lf = text.indexOf("\n", lf + 1)) count++;
@@ -130,7 +135,7 @@ function countLineFeeds(text: string, from: number, to: number): number {
 
 function findLineStarts(text: string): Int32Array {
   if (text.indexOf("\r") !== -1) return Int32Array.from(lineStarts(text));
-  return byteScanFor(text)?.lineFeedStarts() ?? Int32Array.from(lineFeedStarts(text));
+  return byteScanHolding(text)?.lineFeedStarts() ?? Int32Array.from(lineFeedStarts(text));
 }
 
 /** Line starts of a text that ends lines with LF only, where the byte scan cannot read it: one search per line. */
