@@ -253,25 +253,26 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
     for (const head of heads) builder.cisco(head);
   } else {
     const headers = findDayHeaders(text, lineFeedsOnly ? withFirstLine(breaks.eLineStarts) : lines.lineStarts);
+    const upcomingClock = options.upcomingClock ?? null;
     if (scan !== null && headers.length === 0 && state.day === null && candidates.count <= MAX_CHOSEN_CANDIDATES) {
       // Most traces have no day header: the byte scan chooses the entries and reads their times in one pass.
-      const timed = scan.timedEntries(candidates, state.previousClock ?? Number.NaN, options.upcomingClock ?? Number.NaN, state.daysPassed);
+      const timed = scan.timedEntries(candidates, state.previousClock ?? Number.NaN, upcomingClock ?? Number.NaN, state.daysPassed);
       builder.preamble(timed.start.length > 0 ? timed.start[0]! : text.length);
-      builder.scanned(timed);
-      return new TraceSplit(text, state.format, builder.finish(), table, lines);
+      builder.scannedTimes(timed);
+    } else {
+      const kept = chooseEntryStarts(text, candidates, state.previousClock, upcomingClock);
+      const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
+      builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
+      // Runs of times between day headers.
+      let k = 0;
+      for (const header of headers) {
+        const to = firstAtOrAfter(candidates.pos, kept, k, header.pos);
+        builder.times(candidates, kept, k, to);
+        builder.header(header);
+        k = to;
+      }
+      builder.times(candidates, kept, k, kept.length);
     }
-    const kept = chooseEntryStarts(text, candidates, state.previousClock, options.upcomingClock ?? null);
-    const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
-    builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
-    // Runs of times between day headers (most traces have none: one run).
-    let k = 0;
-    for (const header of headers) {
-      const to = firstAtOrAfter(candidates.pos, kept, k, header.pos);
-      builder.times(candidates, kept, k, to);
-      builder.header(header);
-      k = to;
-    }
-    builder.times(candidates, kept, k, kept.length);
   }
   return new TraceSplit(text, state.format, builder.finish(), table, lines);
 }
@@ -337,7 +338,7 @@ class TableBuilder {
   }
 
   /** Timed entries the byte scan chose and read (a text with no day header, after none). */
-  scanned(timed: TimedEntries): void {
+  scannedTimes(timed: TimedEntries): void {
     const n = timed.start.length;
     if (n === 0) return;
     const table = this.table;
