@@ -186,33 +186,6 @@ function isTimeWord(start: usize, end: usize, words: usize, wordsEnd: usize): bo
   return false;
 }
 
-/**
- * Where lines start after an LF in [from, to) of the text at `text`: the offset just past each LF,
- * as i32s at `out`; returns how many. The caller leaves room for (to - from) of them.
- */
-export function lineFeedStarts(text: usize, from: usize, to: usize, out: usize): i32 {
-  let count = 0;
-  const lineFeeds = i8x16.splat(10);
-  let block = from;
-  // Sixteen bytes at a time: a bit per LF.
-  while (block + 16 <= to) {
-    let mask = i8x16.bitmask(i8x16.eq(v128.load(block), lineFeeds));
-    while (mask != 0) {
-      store<i32>(out + (<usize>count << 2), <i32>(block + <usize>ctz(mask) + 1 - text));
-      count++;
-      mask &= mask - 1;
-    }
-    block += 16;
-  }
-  for (; block < to; block++) {
-    if (load<u8>(block) == 10) {
-      store<i32>(out + (<usize>count << 2), <i32>(block + 1 - text));
-      count++;
-    }
-  }
-  return count;
-}
-
 /** How many LFs there are in [from, to). */
 export function lineFeedCount(from: usize, to: usize): i32 {
   let count = 0;
@@ -229,7 +202,7 @@ export function lineFeedCount(from: usize, to: usize): i32 {
 /**
  * The line breaks in [from, to) of the text at [text, end): returns how many LFs there are, and
  * writes two flags (i32, 0 or 1) at `flagsAt`: whether there is a CR, and whether an LF is followed
- * by an `E` (where a day header, `Events from ...`, may start; eLineStarts then finds them).
+ * by an `E` (where a day header, `Events from ...`, may start; lineStarts then finds them).
  */
 export function lineBreaks(text: usize, end: usize, from: usize, to: usize, flagsAt: usize): i32 {
   let lineFeeds = 0;
@@ -246,7 +219,7 @@ export function lineBreaks(text: usize, end: usize, from: usize, to: usize, flag
     const isLineFeed = i8x16.eq(bytes, lineFeed);
     lineFeeds += <i32>popcnt(i8x16.bitmask(isLineFeed));
     // The byte after the last one is read too; at the text's end it is not the text's, and
-    // eLineStarts, which looks again, leaves it out.
+    // lineStarts, which looks again, leaves it out.
     eLines = v128.or(eLines, v128.and(isLineFeed, i8x16.eq(v128.load(block, 1), capitalE)));
     block += 16;
   }
@@ -265,18 +238,24 @@ export function lineBreaks(text: usize, end: usize, from: usize, to: usize, flag
 }
 
 /**
- * The offset just past each LF in [from, to) of the text at [text, end) that an `E` follows, as
- * i32s at `out` (with room for (to - from) of them); returns how many.
+ * Where lines start after an LF in [from, to) of the text at [text, end): the offset just past each
+ * LF, as i32s at `out`; returns how many. With `firstByte` (0 to 255), only the lines that start with
+ * that byte; with -1, every line. The caller leaves room for (to - from) of them.
  */
-export function eLineStarts(text: usize, end: usize, from: usize, to: usize, out: usize): i32 {
+export function lineStarts(text: usize, end: usize, from: usize, to: usize, out: usize, firstByte: i32): i32 {
   let count = 0;
-  const lineFeed = i8x16.splat(10);
-  const capitalE = i8x16.splat(69);
+  const lineFeeds = i8x16.splat(10);
+  const firstBytes = i8x16.splat(<i8>firstByte);
+  const anyFirst = firstByte < 0;
   let block = from;
+  // Sixteen bytes at a time: a bit per LF, and per LF with that byte after it.
   while (block + 16 <= to) {
-    let mask = i8x16.bitmask(v128.and(i8x16.eq(v128.load(block), lineFeed), i8x16.eq(v128.load(block, 1), capitalE)));
-    // The byte after the text's last is not the text's.
-    if (block + 16 == end) mask &= 0x7fff;
+    let mask = i8x16.bitmask(i8x16.eq(v128.load(block), lineFeeds));
+    if (!anyFirst && mask != 0) {
+      mask &= i8x16.bitmask(i8x16.eq(v128.load(block, 1), firstBytes));
+      // The byte after the text's last is not the text's.
+      if (block + 16 == end) mask &= 0x7fff;
+    }
     while (mask != 0) {
       store<i32>(out + (<usize>count << 2), <i32>(block + <usize>ctz(mask) + 1 - text));
       count++;
@@ -285,10 +264,10 @@ export function eLineStarts(text: usize, end: usize, from: usize, to: usize, out
     block += 16;
   }
   for (; block < to; block++) {
-    if (load<u8>(block) == 10 && block + 1 < end && load<u8>(block + 1) == 69) {
-      store<i32>(out + (<usize>count << 2), <i32>(block + 1 - text));
-      count++;
-    }
+    if (load<u8>(block) != 10) continue;
+    if (!anyFirst && !(block + 1 < end && <i32>load<u8>(block + 1) == firstByte)) continue;
+    store<i32>(out + (<usize>count << 2), <i32>(block + 1 - text));
+    count++;
   }
   return count;
 }

@@ -18,14 +18,13 @@ interface ByteScanExports {
     noEntryAfter: number, noEntryAfterEnd: number, timeWords: number, timeWordsEnd: number,
   ): number;
   literalMatches(text: number, end: number, fromEnd: number, tablesAt: number, out: number, capacity: number, resumeAt: number): number;
-  lineFeedStarts(text: number, from: number, to: number, out: number): number;
+  lineStarts(text: number, end: number, from: number, to: number, out: number, firstByte: number): number;
   lineFeedCount(from: number, to: number): number;
   timedEntries(
     pos: number, clock: number, place: number, context: number, n: number, previousClock: number, upcomingClock: number, daysPassed: number,
     outElapsed: number, stateAt: number,
   ): number;
   lineBreaks(text: number, end: number, from: number, to: number, flagsAt: number): number;
-  eLineStarts(text: number, end: number, from: number, to: number, out: number): number;
   sortMatches(matches: number, count: number): void;
   markEntries(
     text: number, end: number, matches: number, matchCount: number, tablesAt: number,
@@ -58,6 +57,9 @@ const TABLES_ROOM = 512 * 1024;
 const RESUME_AT = 0;
 /** Where lineBreaks leaves its two flags. */
 const LINE_BREAK_FLAGS_AT = 4;
+/** lineStarts' first byte: any, or `E` (day headers). */
+const ANY_FIRST_BYTE = -1;
+const CAPITAL_E = 69;
 /** Colons scanned per call: bounds the room the results need. */
 const WINDOW_BYTES = 1024 * 1024;
 /** A time takes at least nine bytes (`HH:MM:SS` and a blank): at most this many per window. */
@@ -178,10 +180,12 @@ export class ByteScan {
   /**
    * The entries that the candidates (of the loaded text, contexts read) start, chosen as
    * chooseEntryStarts does, with their clocks and elapsed clocks as TableBuilder.times reads them:
-   * for a text with no day header. NaN stands for no previous or upcoming clock.
+   * for a text with no day header. NaN stands for no previous or upcoming clock. Null when there are
+   * more than MAX_CHOSEN_CANDIDATES: the caller chooses in TypeScript.
    */
-  timedEntries(candidates: CandidateList, previousClock: number, upcomingClock: number, daysPassed: number): TimedEntries {
+  timedEntries(candidates: CandidateList, previousClock: number, upcomingClock: number, daysPassed: number): TimedEntries | null {
     const n = candidates.count;
+    if (n > MAX_CHOSEN_CANDIDATES) return null;
     const posAt = this.resultsAt;
     const clockAt = align(posAt + n * 4, 8);
     const elapsedAt = clockAt + n * 8;
@@ -270,7 +274,7 @@ export class ByteScan {
     const end = this.textAt + this.length;
     const windows = [Int32Array.of(0)];
     for (let from = this.textAt; from < end; from += LINE_FEED_WINDOW) {
-      const count = this.exports.lineFeedStarts(this.textAt, from, Math.min(end, from + LINE_FEED_WINDOW), out);
+      const count = this.exports.lineStarts(this.textAt, end, from, Math.min(end, from + LINE_FEED_WINDOW), out, ANY_FIRST_BYTE);
       windows.push(new Int32Array(this.exports.memory.buffer, out, count).slice());
     }
     return concat(windows);
@@ -297,7 +301,7 @@ export class ByteScan {
       const [carriageReturn, eLine] = new Int32Array(this.exports.memory.buffer, LINE_BREAK_FLAGS_AT, 2);
       hasCarriageReturn ||= carriageReturn === 1;
       // Lines that start with E are rare: a window is looked at again only when it has one.
-      if (eLine === 1) eLines.push(new Int32Array(this.exports.memory.buffer, out, this.exports.eLineStarts(this.textAt, end, from, to, out)).slice());
+      if (eLine === 1) eLines.push(new Int32Array(this.exports.memory.buffer, out, this.exports.lineStarts(this.textAt, end, from, to, out, CAPITAL_E)).slice());
     }
     return { lineFeeds, hasCarriageReturn, eLineStarts: concat(eLines) };
   }

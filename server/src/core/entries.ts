@@ -7,7 +7,7 @@
 import { CandidateList, chooseEntryStarts, findCandidates, isLineStart, processTagEnd } from "./candidates";
 import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
 import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
-import { byteScanFor, MAX_CHOSEN_CANDIDATES, type TimedEntries } from "./byteScan";
+import { byteScanFor, type TimedEntries } from "./byteScan";
 import { LineIndex } from "./lineIndex";
 
 export { findCandidates, isLineStart, readProcessTag } from "./candidates";
@@ -254,9 +254,9 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
   } else {
     const headers = findDayHeaders(text, lineFeedsOnly ? withFirstLine(breaks.eLineStarts) : lines.lineStarts);
     const upcomingClock = options.upcomingClock ?? null;
-    if (scan !== null && headers.length === 0 && state.day === null && candidates.count <= MAX_CHOSEN_CANDIDATES) {
-      // Most traces have no day header: the byte scan chooses the entries and reads their times in one pass.
-      const timed = scan.timedEntries(candidates, state.previousClock ?? Number.NaN, upcomingClock ?? Number.NaN, state.daysPassed);
+    // Most traces have no day header: the byte scan chooses the entries and reads their times in one pass.
+    const timed = scan !== null && headers.length === 0 && state.day === null ? scan.timedEntries(candidates, state.previousClock ?? Number.NaN, upcomingClock ?? Number.NaN, state.daysPassed) : null;
+    if (timed !== null) {
       builder.preamble(timed.start.length > 0 ? timed.start[0]! : text.length);
       builder.scannedTimes(timed);
     } else {
