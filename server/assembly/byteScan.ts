@@ -186,6 +186,20 @@ function isTimeWord(start: usize, end: usize, words: usize, wordsEnd: usize): bo
   return false;
 }
 
+/** Whether every byte in [from, to) is ASCII (below 0x80): then its offsets are those of its UTF-8 text. */
+export function isAscii(from: usize, to: usize): bool {
+  // The high bits of all blocks, gathered and looked at once.
+  let high = i8x16.splat(0);
+  let block = from;
+  while (block + 16 <= to) {
+    high = v128.or(high, v128.load(block));
+    block += 16;
+  }
+  let tail: u8 = 0;
+  for (; block < to; block++) tail |= load<u8>(block);
+  return i8x16.bitmask(high) == 0 && tail < 0x80;
+}
+
 /** How many LFs there are in [from, to). */
 export function lineFeedCount(from: usize, to: usize): i32 {
   let count = 0;

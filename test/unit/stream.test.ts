@@ -10,6 +10,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { analyzeTrace } from "../../server/src/core/analyze";
+import { setByteScanAllowed } from "../../server/src/core/byteScan";
 import { splitEntries } from "../../server/src/core/entries";
 import type { Finding } from "../../server/src/core/findings";
 import { LiteralSet } from "../../server/src/core/literalSet";
@@ -104,6 +105,15 @@ describe("streaming a trace file in chunks", () => {
       await assertSameAsWhole(`runtogether-${seed}.txt`, text);
     });
   }
+
+  it("finds the same with the byte scan off (every piece decoded and scanned in TypeScript)", async () => {
+    setByteScanAllowed(false);
+    try {
+      await assertSameAsWhole("no-byte-scan.txt", makeTrace({ seed: 10, bytes: 600_000, runTogether: 0.3 }));
+    } finally {
+      setByteScanAllowed(true);
+    }
+  });
 
   it("finds the same with CRLF and with CR line ends", async () => {
     await assertSameAsWhole("crlf.txt", makeTrace({ seed: 4, bytes: 800_000, runTogether: 0.1, eol: "\r\n" }));

@@ -189,7 +189,7 @@ export class FindingCollector {
       // The first run-together entry of its line; the line's others follow it.
       const line = lineIndex.lineAt(split.startOf(i));
       const lineStart = lineIndex.lineStart(line);
-      const nextLineStart = line + 1 < lineIndex.lineCount ? lineIndex.lineStart(line + 1) : split.text.length + 1;
+      const nextLineStart = line + 1 < lineIndex.lineCount ? lineIndex.lineStart(line + 1) : split.source.length + 1;
       const firstGlobal = split.entryAt(i, base);
       let lastIndex = i;
       let count = 1;
@@ -242,7 +242,7 @@ class MarkedEntry implements SeenEntry {
   }
 
   get message(): string {
-    return (this.text ??= this.split.text.slice(this.split.messageStartOf(this.index), this.split.contentEndOf(this.index)));
+    return (this.text ??= this.split.source.slice(this.split.messageStartOf(this.index), this.split.contentEndOf(this.index)));
   }
 
   holds(marker: string): boolean {

@@ -6,6 +6,7 @@
 // Memory: a word at 0 (where a scan stopped), the literal sets' tables (in room kept for them), then
 // the text, then results.
 
+import type { TraceText } from "./byteText";
 import type { CandidateList } from "./candidates";
 import type { EntryColumns } from "./entries";
 import { BYTE_SCAN_WASM_BASE64 } from "./generated/byteScanWasm";
@@ -25,6 +26,7 @@ interface ByteScanExports {
     outElapsed: number, stateAt: number,
   ): number;
   lineBreaks(text: number, end: number, from: number, to: number, flagsAt: number): number;
+  isAscii(from: number, to: number): number;
   sortMatches(matches: number, count: number): void;
   markEntries(
     text: number, end: number, matches: number, matchCount: number, tablesAt: number,
@@ -123,7 +125,7 @@ function align(n: number, to: number): number {
 
 export class ByteScan {
   private bytes: Buffer;
-  private text: string | null = null;
+  private text: TraceText | null = null;
   private textAt = 16;
   private length = 0;
   private tablesEnd = 16;
@@ -135,18 +137,31 @@ export class ByteScan {
   }
 
   /** Whether `text` is the one in the module's memory. */
-  holds(text: string): boolean {
+  holds(text: TraceText): boolean {
     return this.text === text;
   }
 
-  /** Writes `text` into the module's memory unless it is there already. */
-  load(text: string): void {
-    if (this.holds(text)) return;
+  /**
+   * Puts `text` into the module's memory unless it is there already: a string's Latin-1 bytes, or a
+   * ByteText's bytes as they are. False (and nothing held) when those bytes are not all ASCII.
+   */
+  load(text: TraceText): boolean {
+    if (this.holds(text)) return true;
     this.textAt = align(Math.max(this.tablesEnd, TABLES_ROOM), 16);
     this.length = text.length;
     this.ensureBytes(this.resultsAt + RESULT_BYTES);
-    this.bytes.write(text, this.textAt, "latin1");
+    if (typeof text === "string") {
+      this.bytes.write(text, this.textAt, "latin1");
+    } else {
+      this.bytes.set(text.bytes, this.textAt);
+      // UTF-8 bytes are read as Latin-1 only when they are ASCII: then each is one character.
+      if (this.exports.isAscii(this.textAt, this.textAt + this.length) === 0) {
+        this.text = null;
+        return false;
+      }
+    }
     this.text = text;
+    return true;
   }
 
   /** Every clock time that may start an entry, with its context read, window by window in text order. */
@@ -381,23 +396,22 @@ const MAX_TEXT_CHARS = 16 * 1024 * 1024;
 
 /**
  * The scan with `text` loaded; null when the text is longer than 16 MiB or has a character above
- * U+00FF, or WebAssembly is unusable.
+ * U+00FF (bytes: one above 0x7F), or WebAssembly is unusable.
  */
-export function byteScanFor(text: string): ByteScan | null {
+export function byteScanFor(text: TraceText): ByteScan | null {
   if (!allowed || text.length > MAX_TEXT_CHARS) return null;
   // The scans of one text each ask: a text already loaded is known to be Latin-1.
   if (shared?.holds(text) === true) return shared;
-  if (!isLatin1(text)) return null;
+  if (typeof text === "string" && !isLatin1(text)) return null;
   shared ??= instantiate();
-  shared?.load(text);
-  return shared;
+  return shared?.load(text) === true ? shared : null;
 }
 
 /**
  * The scan when it holds `text` already, else null: work that only needs the text's line breaks
  * does not load a large text again (the server may have scanned another document since).
  */
-export function byteScanHolding(text: string): ByteScan | null {
+export function byteScanHolding(text: TraceText): ByteScan | null {
   return allowed && shared?.holds(text) === true ? shared : null;
 }
 

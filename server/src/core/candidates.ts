@@ -3,6 +3,7 @@
 // its neighbours. Typed arrays, not objects: a 100 MB trace holds millions of times.
 
 import { byteScanFor, type ClockContextWords } from "./byteScan";
+import { stringOf, type TextLike, type TraceText } from "./byteText";
 import { forwardGap, isDigitCode, isMidnightRollover } from "./clock";
 
 export const enum CandidatePlace {
@@ -69,7 +70,7 @@ export class CandidateList {
   }
 }
 
-export function isLineStart(text: string, pos: number): boolean {
+export function isLineStart(text: TextLike, pos: number): boolean {
   if (pos === 0) return true;
   const prev = text.charCodeAt(pos - 1);
   if (prev === 10 || prev === 13) return true;
@@ -87,9 +88,9 @@ function digitPair(text: string, pos: number): number {
 }
 
 /** Every well-formed time followed by a blank or a line end: by the byte scan when it can read the text. */
-export function findCandidates(text: string, list: CandidateList = new CandidateList()): CandidateList {
+export function findCandidates(text: TraceText, list: CandidateList = new CandidateList()): CandidateList {
   const bytes = byteScanFor(text);
-  if (bytes === null) return findCandidatesInText(text, list);
+  if (bytes === null) return findCandidatesInText(stringOf(text), list);
   list.clear();
   bytes.clockCandidates(list, CLOCK_CONTEXT_WORDS);
   return list;
@@ -235,7 +236,7 @@ export function readProcessTag(text: string, pos: number): string | null {
 }
 
 /** Where the process tag at `pos` ends (the blank after it), or -1 when there is none. */
-export function processTagEnd(text: string, pos: number): number {
+export function processTagEnd(text: TextLike, pos: number): number {
   let i = pos;
   const limit = Math.min(text.length, pos + 24);
   let dash = -1;

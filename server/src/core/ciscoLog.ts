@@ -6,6 +6,7 @@
 
 import { isDigitCode } from "./clock";
 import { isLineStart, type CandidateList } from "./candidates";
+import type { TextLike } from "./byteText";
 import type { EntryHead } from "./entries";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -15,8 +16,8 @@ const SYSLOG_SEVERITIES = ["emerg", "alert", "crit", "err", "warning", "notice",
 const CISCO_LOG_LINE = /(?:^|[\r\n])(?:<\d{1,3}>)?\d{1,10}: [^\s:]{1,64}: \*?[A-Z][a-z]{2} {1,2}\d{1,2} \d{4} \d{2}:\d{2}:\d{2}/;
 
 /** Whether the start of the text is in Cisco Log format. */
-export function isCiscoLog(text: string): boolean {
-  return CISCO_LOG_LINE.test(text.length > 8192 ? text.slice(0, 8192) : text);
+export function isCiscoLog(text: TextLike): boolean {
+  return CISCO_LOG_LINE.test(text.slice(0, 8192));
 }
 
 interface Candidate {

@@ -8,6 +8,7 @@ import { CandidateList, chooseEntryStarts, findCandidates, isLineStart, processT
 import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
 import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
 import { byteScanFor, type TimedEntries } from "./byteScan";
+import { stringOf, type TextLike, type TraceText } from "./byteText";
 import { LineIndex } from "./lineIndex";
 
 export { findCandidates, isLineStart, readProcessTag } from "./candidates";
@@ -91,7 +92,10 @@ export interface ChunkBase {
 export const FIRST_CHUNK: ChunkBase = { offset: 0, line: 0, column: 0, entryIndex: 0 };
 
 export interface EntrySplit {
+  /** The text, as a string (a split of bytes decodes them when this is first read). */
   readonly text: string;
+  /** The text as it was split: a string, or ASCII bytes (streamed pieces of a file). */
+  readonly source: TraceText;
   readonly format: TraceFormat;
   /** The state to pass on to the next chunk. */
   readonly state: SplitState;
@@ -237,7 +241,12 @@ const MONTHS = [
 /** Candidates live only while a text is split: one list serves every split. */
 const SCRATCH_CANDIDATES = new CandidateList();
 
-export function splitEntries(text: string, options: SplitOptions = {}): EntrySplit {
+/**
+ * Splits a text, or the bytes of a piece of a file: bytes the byte scan reads (ASCII) are split as
+ * they are, others are decoded first.
+ */
+export function splitEntries(input: TraceText, options: SplitOptions = {}): EntrySplit {
+  const text = typeof input === "string" || byteScanFor(input) !== null ? input : stringOf(input);
   const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
   const table = new EntryTable(Math.ceil(text.length / 64));
   const candidates = findCandidates(text, SCRATCH_CANDIDATES);
@@ -248,7 +257,7 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
   const lines = new LineIndex(text, lineFeedsOnly ? breaks.lineFeeds + 1 : -1);
   const builder = new TableBuilder(table, state);
   if (state.format === "ciscolog") {
-    const heads = ciscoLogHeads(text, candidates);
+    const heads = ciscoLogHeads(stringOf(text), candidates);
     builder.preamble(heads.length > 0 ? heads[0]!.pos : text.length);
     for (const head of heads) builder.cisco(head);
   } else {
@@ -260,7 +269,7 @@ export function splitEntries(text: string, options: SplitOptions = {}): EntrySpl
       builder.preamble(timed.start.length > 0 ? timed.start[0]! : text.length);
       builder.scannedTimes(timed);
     } else {
-      const kept = chooseEntryStarts(text, candidates, state.previousClock, upcomingClock);
+      const kept = chooseEntryStarts(stringOf(text), candidates, state.previousClock, upcomingClock);
       const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
       builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
       // Runs of times between day headers.
@@ -383,7 +392,7 @@ interface StandardHead {
 }
 
 /** `23:26:58[.mmm] la-lgr Trace: message` read from the entry's start. */
-function readStandardHead(text: string, start: number): StandardHead {
+function readStandardHead(text: TextLike, start: number): StandardHead {
   const afterTime = timeEnd(text, start);
   const levelAt = levelWordAt(text, start);
   const level = readLevelWord(text, levelAt);
@@ -393,32 +402,32 @@ function readStandardHead(text: string, start: number): StandardHead {
 }
 
 /** Where the message of the entry at `start` starts, without making strings: the hot path. */
-function standardMessageStart(text: string, start: number): number {
+function standardMessageStart(text: TextLike, start: number): number {
   const levelAt = levelWordAt(text, start);
   return messageStartAfter(text, levelAt, readLevelWord(text, levelAt));
 }
 
 /** Just past the time and the blank after it. */
-function timeEnd(text: string, start: number): number {
+function timeEnd(text: TextLike, start: number): number {
   const at = start + (text.charCodeAt(start + 8) === 46 ? 12 : 8);
   return text.charCodeAt(at) === 32 ? at + 1 : at;
 }
 
 /** Where a level word would start: after the time and the process tag, if any. */
-function levelWordAt(text: string, start: number): number {
+function levelWordAt(text: TextLike, start: number): number {
   const afterTime = timeEnd(text, start);
   const tagEnd = processTagEnd(text, afterTime);
   return tagEnd === -1 ? afterTime : tagEnd + 1;
 }
 
-function messageStartAfter(text: string, levelAt: number, level: string | null): number {
+function messageStartAfter(text: TextLike, levelAt: number, level: string | null): number {
   if (level === null) return levelAt;
   let at = levelAt + level.length + 1;
   while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
   return at;
 }
 
-function readLevelWord(text: string, pos: number): string | null {
+function readLevelWord(text: TextLike, pos: number): string | null {
   const first = text.charCodeAt(pos);
   // Every level word starts with one of T, F, W, E, I.
   if (first !== 84 && first !== 70 && first !== 87 && first !== 69 && first !== 73) return null;
@@ -433,12 +442,16 @@ class TraceSplit implements EntrySplit {
   private runTogether: number[] | undefined;
 
   constructor(
-    readonly text: string,
+    readonly source: TraceText,
     readonly format: TraceFormat,
     readonly state: SplitState,
     private readonly table: EntryTable,
     readonly lineIndex: LineIndex,
   ) {}
+
+  get text(): string {
+    return stringOf(this.source);
+  }
 
   get count(): number {
     return this.table.count;
@@ -503,14 +516,14 @@ class TraceSplit implements EntrySplit {
   }
 
   endOf(index: number): number {
-    return index + 1 < this.table.count ? this.table.start[index + 1]! : this.text.length;
+    return index + 1 < this.table.count ? this.table.start[index + 1]! : this.source.length;
   }
 
   contentEndOf(index: number): number {
     const start = this.table.start[index]!;
     let end = this.endOf(index);
     while (end > start) {
-      const code = this.text.charCodeAt(end - 1);
+      const code = this.source.charCodeAt(end - 1);
       if (code !== 10 && code !== 13) break;
       end--;
     }
@@ -521,7 +534,7 @@ class TraceSplit implements EntrySplit {
     const t = this.table;
     let at = t.messageStart[index]!;
     if (at === MESSAGE_START_UNREAD) {
-      at = standardMessageStart(this.text, t.start[index]!);
+      at = standardMessageStart(this.source, t.start[index]!);
       t.messageStart[index] = at;
     }
     return at;
@@ -532,12 +545,11 @@ class TraceSplit implements EntrySplit {
   }
 
   isMidLine(index: number): boolean {
-    return this.table.kind[index] !== KIND_PREAMBLE && !isLineStart(this.text, this.table.start[index]!);
+    return this.table.kind[index] !== KIND_PREAMBLE && !isLineStart(this.source, this.table.start[index]!);
   }
 
   private makeEntry(index: number, base: ChunkBase): TraceEntry {
     const t = this.table;
-    const text = this.text;
     const start = t.start[index]!;
     const end = this.endOf(index);
     const contentEnd = this.contentEndOf(index);
@@ -551,7 +563,7 @@ class TraceSplit implements EntrySplit {
     let level: string | null = null;
     const read = t.tags.get(index);
     if (read !== undefined) ({ processTag, level } = read);
-    else if (timed) ({ processTag, level } = readStandardHead(text, start));
+    else if (timed) ({ processTag, level } = readStandardHead(this.source, start));
     const zone = t.zone[index]!;
     // A chunk's first line may go on a line the previous chunk began (a giant line was cut).
     const offset = base.offset;
@@ -586,7 +598,7 @@ interface DayHeader {
  * `Events from February 8, 2007` at a line start: only the given line starts are looked at (all of
  * them, or those a byte scan found an `E` at), not the whole text.
  */
-function findDayHeaders(text: string, lineStarts: ArrayLike<number>): DayHeader[] {
+function findDayHeaders(text: TextLike, lineStarts: ArrayLike<number>): DayHeader[] {
   const headers: DayHeader[] = [];
   for (let line = 0; line < lineStarts.length; line++) {
     let pos = lineStarts[line]!;
@@ -605,7 +617,7 @@ function withFirstLine(starts: Int32Array): Int32Array {
   return all;
 }
 
-function parseHeaderDate(text: string, pos: number): string | null {
+function parseHeaderDate(text: TextLike, pos: number): string | null {
   const rest = text.slice(pos, Math.min(text.length, pos + 40));
   const match = /^([A-Z][a-z]{2,8}) (\d{1,2}), (\d{4})/.exec(rest);
   if (match === null) return null;

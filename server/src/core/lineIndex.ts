@@ -1,6 +1,7 @@
 // Offsets to 0-based line/character positions. LF, CRLF and CR all end a line, as in LSP.
 
 import { byteScanHolding } from "./byteScan";
+import type { TextLike, TraceText } from "./byteText";
 
 export interface Position {
   readonly line: number;
@@ -15,7 +16,7 @@ export class LineIndex {
    * are then found only when one is asked for (a streamed chunk mostly needs none).
    */
   constructor(
-    private readonly text: string,
+    private readonly text: TraceText,
     private readonly knownLineCount = -1,
   ) {}
 
@@ -125,7 +126,7 @@ export class LineIndex {
   }
 }
 
-function countLineFeeds(text: string, from: number, to: number): number {
+function countLineFeeds(text: TraceText, from: number, to: number): number {
   const scan = byteScanHolding(text);
   if (scan !== null) return scan.lineFeedCount(from, to);
   let count = 0;
@@ -133,20 +134,20 @@ function countLineFeeds(text: string, from: number, to: number): number {
   return count;
 }
 
-function findLineStarts(text: string): Int32Array {
+function findLineStarts(text: TraceText): Int32Array {
   if (text.indexOf("\r") !== -1) return Int32Array.from(lineStarts(text));
   return byteScanHolding(text)?.lineFeedStarts() ?? Int32Array.from(lineFeedStarts(text));
 }
 
 /** Line starts of a text that ends lines with LF only, where the byte scan cannot read it: one search per line. */
-export function lineFeedStarts(text: string): number[] {
+export function lineFeedStarts(text: TextLike): number[] {
   const starts = [0];
   for (let lf = text.indexOf("\n"); lf !== -1; lf = text.indexOf("\n", lf + 1)) starts.push(lf + 1);
   return starts;
 }
 
 /** Line starts when CR, CRLF and LF may all end lines. */
-function lineStarts(text: string): number[] {
+function lineStarts(text: TextLike): number[] {
   const starts = [0];
   // The next CR and LF at or after `i`, each searched again only once passed: linear overall.
   let nextCr = text.indexOf("\r");

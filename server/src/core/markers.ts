@@ -40,7 +40,7 @@ const LEVEL_WORD_BYTES = Buffer.from(LEVEL_WORDS.map((word) => `${word}:`).join(
 /** Every timed entry whose message holds a word of the set, with all the words it holds. */
 export function markedEntries(split: EntrySplit, set: LiteralSet = MARKERS): MarkedEntries {
   // A Latin-1 text is matched and mapped in the byte scan, as below.
-  const scan = set.size > 0 ? byteScanFor(split.text) : null;
+  const scan = set.size > 0 ? byteScanFor(split.source) : null;
   if (scan !== null) return scan.markedEntries(set.tables(), split.columns, LEVEL_WORD_BYTES);
   const entries: number[] = [];
   const wordsFrom: number[] = [];

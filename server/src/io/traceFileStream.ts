@@ -3,6 +3,7 @@
 
 import { open } from "node:fs/promises";
 import { FindingCollector, type CollectedFindings } from "../core/analyze";
+import { ByteText, stringOf, type TraceText } from "../core/byteText";
 import { isDigitCode, readClock } from "../core/clock";
 import { findCandidates, FIRST_CHUNK, splitEntries, type ChunkBase, type SplitState, type TraceFormat } from "../core/entries";
 import type { AnalysisOptions } from "../core/findings";
@@ -65,26 +66,25 @@ export class TraceTextStream {
   }
 
   push(text: string): void {
-    this.keepSideSample(text);
     this.carry = this.carry.length === 0 ? text : this.carry + text;
     const cut = findCut(this.carry, this.state?.format ?? null);
     if (cut > 0) this.process(cut, false);
   }
 
   /**
-   * A text that ends where a line starts with an entry: analysed as it is, without joining it to a
-   * carry and cutting it again. `upcomingClock` is the clock of the entry that follows it.
+   * A text (or the bytes of one) that ends where a line starts with an entry: analysed as it is,
+   * without joining it to a carry and cutting it again. `upcomingClock` is the clock of the entry
+   * that follows it.
    */
-  pushWhole(text: string, upcomingClock: number | null): void {
+  pushWhole(text: TraceText, upcomingClock: number | null): void {
     if (this.carry.length > 0) {
-      this.push(text);
+      this.push(stringOf(text));
       return;
     }
-    this.keepSideSample(text);
     this.analyse(text, upcomingClock);
   }
 
-  private keepSideSample(text: string): void {
+  private keepSideSample(text: TraceText): void {
     if (this.sideSample.length < SIDE_SAMPLE_CHARS) this.sideSample += text.slice(0, SIDE_SAMPLE_CHARS - this.sideSample.length);
   }
 
@@ -100,15 +100,18 @@ export class TraceTextStream {
     this.analyse(chunk, last ? null : (readClock(rest, 0)?.seconds ?? null));
   }
 
-  private analyse(chunk: string, upcomingClock: number | null): void {
+  private analyse(chunk: TraceText, upcomingClock: number | null): void {
     const split = splitEntries(chunk, { ...(this.state === undefined ? {} : { state: this.state }), upcomingClock });
+    // As split: bytes that are not ASCII were decoded, and offsets count characters.
+    const text = split.source;
+    this.keepSideSample(text);
     this.collector.addChunk(split, this.base);
     const lastLineStart = split.lineIndex.lastLineStart;
     const lines = split.lineIndex.lineCount - 1;
     this.base = {
-      offset: this.base.offset + chunk.length,
+      offset: this.base.offset + text.length,
       line: this.base.line + lines,
-      column: (lines === 0 ? this.base.column : 0) + (chunk.length - lastLineStart),
+      column: (lines === 0 ? this.base.column : 0) + (text.length - lastLineStart),
       entryIndex: this.base.entryIndex + split.count,
     };
     this.state = split.state;
@@ -194,17 +197,18 @@ async function streamDecoded(read: ReadAt, decoder: ChunkDecoder, stream: TraceT
  * The file is read in large blocks, the next one while the pieces of the last are analysed.
  */
 async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (bytesRead: number) => void): Promise<number> {
-  // Two buffers, each with room for what a block leaves (less than a piece) and then a block: the
-  // next block is read into one while the other's pieces are analysed, and only what is left over
-  // is copied, not the block.
-  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES + READ_BYTES), Buffer.allocUnsafe(CHUNK_BYTES + READ_BYTES)] as const;
-  let current = 0;
+  // Each block is read into a buffer of its own, after room for what the block before leaves (less
+  // than a piece): the next block is read while this one's pieces are analysed, and only what is
+  // left over is copied. Pieces are analysed as the bytes they are, and an entry kept from one may be
+  // read later: a buffer is not written again once its pieces are cut.
+  const newBuffer = () => Buffer.allocUnsafe(CHUNK_BYTES + READ_BYTES);
+  let bytes = newBuffer();
   let bytesRead = 0;
   progress(0);
-  let n = await read(buffers[0], CHUNK_BYTES, 0);
+  let n = await read(bytes, CHUNK_BYTES, 0);
   let from = CHUNK_BYTES;
   let end = CHUNK_BYTES + n;
-  if (n >= 3 && buffers[0][from] === 0xef && buffers[0][from + 1] === 0xbb && buffers[0][from + 2] === 0xbf) {
+  if (n >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf) {
     from += 3;
     n -= 3;
     bytesRead += 3;
@@ -212,8 +216,7 @@ async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (byte
   while (n > 0) {
     bytesRead += n;
     progress(bytesRead);
-    const bytes = buffers[current]!;
-    const spare = buffers[1 - current]!;
+    const spare = newBuffer();
     const next = read(spare, CHUNK_BYTES, bytesRead);
     let consumed: number;
     try {
@@ -226,11 +229,10 @@ async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (byte
     n = await next;
     const left = end - consumed;
     bytes.copy(spare, CHUNK_BYTES - left, consumed, end);
-    current = 1 - current;
+    bytes = spare;
     from = CHUNK_BYTES - left;
     end = CHUNK_BYTES + n;
   }
-  const bytes = buffers[current]!;
   const consumed = analysePieces(bytes, from, end, stream);
   if (consumed < end) stream.push(decodeUtf8(bytes, consumed, end));
   return bytesRead;
@@ -247,7 +249,7 @@ function analysePieces(bytes: Buffer, from: number, held: number, stream: TraceT
     const cut = lastEntryLineStart(bytes, consumed, consumed + CHUNK_BYTES, held, stream.format);
     if (cut > consumed) {
       const upcomingClock = readClock(bytes.toString("latin1", cut, Math.min(held, cut + 16)), 0)?.seconds ?? null;
-      stream.pushWhole(decodeUtf8(bytes, consumed, cut), upcomingClock);
+      stream.pushWhole(new ByteText(bytes.subarray(consumed, cut)), upcomingClock);
       consumed = cut;
     } else {
       const whole = completeUtf8Length(bytes, consumed + CHUNK_BYTES);
