@@ -317,7 +317,7 @@ export function lineStarts(text: usize, end: usize, from: usize, to: usize, out:
 
 /**
  * Where a literal set's tables are (LiteralSet in literalSet.ts builds them), as i32s at `tablesAt`:
- * window, shift (u8 × 65536), bucketOf (i32 × 65536), bucketStart (i32), bucketWords (i32),
+ * window, shift (u8 × 8192), bucketOf (i32 × 8192), bucketStart (i32), bucketWords (i32),
  * windowAt (i32 per word), wordStart (i32 per word + 1), wordBytes (u8).
  */
 const WINDOW = 0;
@@ -333,8 +333,9 @@ const WORD_BYTES = 7;
   return <usize>load<i32>(tablesAt + (<usize>slot << 2));
 }
 
+/** As blockHash in literalSet.ts, into its 8192 slots. */
 @inline function blockHash(a: u32, b: u32, c: u32): u32 {
-  return (a * 961 + b * 31 + c) & 0xffff;
+  return (a * 961 + b * 31 + c) & 0x1fff;
 }
 
 /** Whether the `size` bytes at `a` and at `b` are the same, eight at a time: the first eight decide most false alarms. */

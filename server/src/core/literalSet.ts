@@ -5,7 +5,12 @@
 import { byteScanFor, isLatin1, type LiteralTables } from "./byteScan";
 
 const BLOCK = 3;
-const TABLE_SIZE = 1 << 16;
+/**
+ * Blocks are hashed into this many slots. The scan reads the shift table at every step: 8 KB stays
+ * in the processor's first-level cache, and on traces a larger table gives no longer shifts (64 KB
+ * shifted 7.29 bytes a step on the 10 MB benchmark trace, 8 KB 7.26); the byte scan ran 20 % faster.
+ */
+const TABLE_SIZE = 1 << 13;
 
 /** Matches of a set's words, sorted by position; `words[i]` indexes the set's words. */
 export interface LiteralMatches {
@@ -194,5 +199,5 @@ function insertSorted(positions: number[], words: number[], position: number, wo
 
 /** Three characters to a table slot; slots are shared by design, which only costs a check. */
 function blockHash(a: number, b: number, c: number): number {
-  return (a * 961 + b * 31 + c) & 0xffff;
+  return (a * 961 + b * 31 + c) & (TABLE_SIZE - 1);
 }
