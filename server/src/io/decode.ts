@@ -37,11 +37,6 @@ class Utf8ChunkDecoder implements ChunkDecoder {
   }
 }
 
-/** UTF-8 bytes that hold whole characters. */
-export function decodeWholeUtf8(bytes: Buffer): string {
-  return isAscii(bytes) ? asciiText(bytes) : bytes.toString("utf8");
-}
-
 /** ASCII is the same in Latin-1 and UTF-8, and Latin-1 decoding is several times faster. */
 function asciiText(bytes: Buffer): string {
   return bytes.toString("latin1");

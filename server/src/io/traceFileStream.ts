@@ -3,12 +3,12 @@
 
 import { open } from "node:fs/promises";
 import { FindingCollector, type CollectedFindings } from "../core/analyze";
-import { ByteText, stringOf, type TraceText } from "../core/byteText";
+import { ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../core/byteText";
 import { isDigitCode, readClock } from "../core/clock";
 import { findCandidates, FIRST_CHUNK, splitEntries, type ChunkBase, type SplitState, type TraceFormat } from "../core/entries";
 import type { AnalysisOptions } from "../core/findings";
 import { sideFromText, type PairSide } from "../core/traceFacts";
-import { chunkDecoder, completeUtf8Length, decodeWholeUtf8 } from "./decode";
+import { chunkDecoder, completeUtf8Length } from "./decode";
 import { guessEncoding, SAMPLE_BYTES, type ChunkDecoder } from "./encoding";
 import { lastLineStart } from "./lineStarts";
 
