@@ -5,10 +5,10 @@
 import { catalogue } from "../catalogue";
 import type { FailureRecord, LineMatch, Localized } from "../catalogue/types";
 import { apiErrorValues, readApiError } from "./apiError";
-import { FIRST_CHUNK, splitEntries, type ChunkBase, type EntrySplit, type TraceEntry } from "./entries";
+import { FIRST_CHUNK, splitEntries, type ChunkBase, type EntrySplit, type KeptEntry, type TraceEntry } from "./entries";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
-import { caseVariants, markedEntries, MARKERS } from "./markers";
-import { sequenceRules, type EntryRef, type RuleHit, type SeenEntry, type SequenceRule } from "./sequenceRules";
+import { caseVariants, markedEntries, MarkedEntryRoom, MARKERS } from "./markers";
+import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "./sequenceRules";
 import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "./traceFacts";
 
 export interface TraceAnalysis {
@@ -41,6 +41,8 @@ const priority = new Map(lineRecords.map((r, i) => [r, i]));
 
 /** For each marker word (by its index in MARKERS): the line records it anchors, in priority order. */
 const recordsByWord: readonly (readonly LineRecord[])[] = MARKERS.words.map((word) => lineRecords.filter((r) => r.match.anchor === word));
+/** For each marker word: 1 when it anchors a line record. */
+const ANCHORS = Uint8Array.from(recordsByWord, (records) => (records.length > 0 ? 1 : 0));
 
 /** The line records whose anchor the message holds, in priority order. */
 function candidateRecords(words: ArrayLike<number>, from: number, to: number): readonly LineRecord[] {
@@ -76,56 +78,81 @@ export class FindingCollector {
   private readonly rules: ActiveRule[];
   /** For each marker word: the rules it concerns, as a bit set over `rules`. */
   private readonly rulesByWord: Int32Array;
+  /** For each marker word: the rules it may wake when idle (every rule that cannot tell it is idle). */
+  private readonly wakersByWord: Int32Array;
+  /** The rules that tell when they are idle, and those idle now. */
+  private readonly tellsIdle: number;
+  private idleRules: number;
   private readonly findings: Finding[] = [];
   private role: TransferRole | null = null;
   /** The last timed entry so far, made only when the rules finish: each chunk replaces it. */
   private lastEntry: KeptEntry | null = null;
   private timedEntries = 0;
   private readonly reportRunTogether: boolean;
+  /** The marked entries of each chunk are copied here: one set of arrays for the whole trace. */
+  private readonly markedRoom = new MarkedEntryRoom();
 
   constructor(options: Partial<AnalysisOptions> = {}) {
     this.options = { ...defaultAnalysisOptions, ...options };
     this.ignored = new Set(this.options.ignore);
     const ruleMarkers: string[][] = [];
+    const ruleWakers: string[][] = [];
     this.rules = catalogue.flatMap((record) => {
       if (record.match.kind !== "sequence" || record.match.rule === "run-together-entries" || this.ignored.has(record.id)) return [];
       const definition = sequenceRules[record.match.rule];
-      ruleMarkers.push([...definition.markers, ...(definition.markersAnyCase ?? []).flatMap(caseVariants)]);
+      const markers = [...definition.markers, ...(definition.markersAnyCase ?? []).flatMap(caseVariants)];
+      ruleMarkers.push(markers);
+      ruleWakers.push(definition.wakers !== undefined ? [...definition.wakers] : markers);
       return [{ record, rule: definition.create(this.options) }];
     });
     // Bit r: rule r (at most 31 rules, checked at load).
-    this.rulesByWord = Int32Array.from(MARKERS.words, (word) => ruleMarkers.reduce((mask, markers, r) => (markers.includes(word) ? mask | (1 << r) : mask), 0));
+    const bitSet = (lists: string[][], word: string) => lists.reduce((mask, list, r) => (list.includes(word) ? mask | (1 << r) : mask), 0);
+    this.rulesByWord = Int32Array.from(MARKERS.words, (word) => bitSet(ruleMarkers, word));
+    this.wakersByWord = Int32Array.from(MARKERS.words, (word) => bitSet(ruleWakers, word));
+    this.tellsIdle = this.rules.reduce((mask, { rule }, r) => (rule.idle !== undefined ? mask | (1 << r) : mask), 0);
+    this.idleRules = this.rules.reduce((mask, { rule }, r) => (rule.idle === true ? mask | (1 << r) : mask), 0);
     this.reportRunTogether = this.options.editorHints && !this.ignored.has("run-together-entries");
   }
 
   addChunk(split: EntrySplit, base: ChunkBase): void {
-    const marked = markedEntries(split);
-    const { words, wordsFrom } = marked;
+    const marked = markedEntries(split, MARKERS, this.markedRoom);
+    const { entries, words, wordsFrom } = marked;
     const seen = new MarkedEntry(split, base);
-    for (let k = 0; k < marked.entries.length; k++) {
+    const { rulesByWord, wakersByWord, tellsIdle } = this;
+    for (let k = 0; k < entries.length; k++) {
       const from = wordsFrom[k]!;
       const to = wordsFrom[k + 1]!;
-      seen.moveTo(marked.entries[k]!, words, from, to);
-      let anchors = false;
+      let anchors = 0;
       let rules = 0;
+      let wakes = 0;
       let roles = 0;
       for (let w = from; w < to; w++) {
         const word = words[w]!;
-        anchors ||= recordsByWord[word]!.length > 0;
-        rules |= this.rulesByWord[word]!;
+        anchors |= ANCHORS[word]!;
+        rules |= rulesByWord[word]!;
+        wakes |= wakersByWord[word]!;
         roles |= ROLE_OF_WORD[word]!;
       }
-      if (anchors) this.matchLine(seen, candidateRecords(words, from, to));
-      // Each rule sees the entry once, in catalogue order, however many of its markers it holds.
-      for (let r = 0; rules !== 0; r++, rules >>>= 1) if ((rules & 1) === 1) this.rules[r]!.rule.onEntry(seen);
       // The role markers are markers too; the last entry that holds one tells the role.
       if ((roles & SENDS) !== 0) this.role = "send";
       else if ((roles & RECEIVES) !== 0) this.role = "receive";
+      // An idle rule is shown only what may wake it.
+      rules &= ~this.idleRules | wakes;
+      if (anchors === 0 && rules === 0) continue;
+      seen.moveTo(entries[k]!, words, from, to);
+      if (anchors !== 0) this.matchLine(seen, candidateRecords(words, from, to));
+      // Each rule sees the entry once, in catalogue order, however many of its markers it holds.
+      for (let r = 0, bit = 1; rules !== 0; r++, bit <<= 1, rules >>>= 1) {
+        if ((rules & 1) === 0) continue;
+        const { rule } = this.rules[r]!;
+        rule.onEntry(seen);
+        if ((tellsIdle & bit) !== 0) this.idleRules = rule.idle === true ? this.idleRules | bit : this.idleRules & ~bit;
+      }
     }
     if (this.reportRunTogether) this.addRunTogether(split, base);
     for (let i = split.count - 1; i >= 0; i--) {
       if (split.isTimed(i)) {
-        this.lastEntry = new KeptEntry(split, i, base);
+        this.lastEntry = split.keepEntry(i, base);
         break;
       }
     }
@@ -246,9 +273,9 @@ class MarkedEntry implements SeenEntry {
   }
 
   holds(marker: string): boolean {
-    const word = MARKERS.indexOf(marker);
-    if (word === -1) throw new Error(`not a marker: ${marker}`);
-    for (let w = this.wordsFrom; w < this.wordsTo; w++) if (this.words[w] === word) return true;
+    // By the words held (most entries hold one), not by looking the marker up: markers are constants.
+    for (let w = this.wordsFrom; w < this.wordsTo; w++) if (MARKERS.words[this.words[w]!] === marker) return true;
+    if (MARKERS.indexOf(marker) === -1) throw new Error(`not a marker: ${marker}`);
     return false;
   }
 
@@ -263,22 +290,7 @@ class MarkedEntry implements SeenEntry {
   }
 
   keep(): KeptEntry {
-    return (this.kept ??= new KeptEntry(this.split, this.index, this.base));
-  }
-}
-
-/** An entry made on first read. Until then it holds its chunk's split, which is let go once it is made. */
-class KeptEntry implements EntryRef {
-  private made: TraceEntry | null = null;
-
-  constructor(private split: EntrySplit | null, private readonly index: number, private readonly base: ChunkBase) {}
-
-  get entry(): TraceEntry {
-    if (this.made === null) {
-      this.made = this.split!.entryAt(this.index, this.base);
-      this.split = null;
-    }
-    return this.made;
+    return (this.kept ??= this.split.keepEntry(this.index, this.base));
   }
 }
 

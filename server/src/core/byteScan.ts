@@ -10,7 +10,7 @@ import type { TraceText } from "./byteText";
 import type { CandidateList } from "./candidates";
 import type { EntryColumns } from "./entries";
 import { BYTE_SCAN_WASM_BASE64 } from "./generated/byteScanWasm";
-import type { MarkedEntries } from "./markers";
+import type { MarkedEntries, MarkedEntryRoom } from "./markers";
 
 interface ByteScanExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
@@ -241,9 +241,9 @@ export class ByteScan {
    * The entries of the loaded text whose message holds a word of the set (markedEntries in
    * markers.ts): every match is found, sorted and mapped to its entry in the module, with no object
    * per match. The message starts it reads are filled into `columns`. `levelWords`: each followed by
-   * a colon, as Latin-1 bytes.
+   * a colon, as Latin-1 bytes. The results are new arrays, or views of `room`'s.
    */
-  markedEntries(tables: LiteralTables, columns: EntryColumns, levelWords: Uint8Array): MarkedEntries {
+  markedEntries(tables: LiteralTables, columns: EntryColumns, levelWords: Uint8Array, room?: MarkedEntryRoom): MarkedEntries {
     // Constants first: placing them may move the text, and with it the results after it.
     const levelAt = this.placed(levelWords);
     const tablesAt = this.tablesFor(tables);
@@ -275,12 +275,10 @@ export class ByteScan {
       entriesAt, wordsFromAt, wordsAt,
     );
     columns.messageStart.set(new Int32Array(buffer, messageStartsAt, n));
-    const wordsFrom = new Int32Array(buffer, wordsFromAt, marked + 1).slice();
-    return {
-      entries: new Int32Array(buffer, entriesAt, marked).slice(),
-      wordsFrom,
-      words: new Int32Array(buffer, wordsAt, wordsFrom[marked]!).slice(),
-    };
+    const entries = new Int32Array(buffer, entriesAt, marked);
+    const wordsFrom = new Int32Array(buffer, wordsFromAt, marked + 1);
+    const words = new Int32Array(buffer, wordsAt, wordsFrom[marked]!);
+    return room === undefined ? { entries: entries.slice(), wordsFrom: wordsFrom.slice(), words: words.slice() } : room.hold(entries, wordsFrom, words);
   }
 
   /** Where each line starts, 0 first, when LF alone ends lines (the caller checks there is no CR). */

@@ -77,6 +77,11 @@ export interface SplitOptions {
   readonly state?: SplitState;
   /** Clock of the line-start entry that follows this chunk, for the last mid-line decisions. */
   readonly upcomingClock?: number | null;
+  /**
+   * A table the split fills instead of allocating one: a stream's splits take turns in it. The split
+   * made with it before is not to be read after (its kept entries copied their rows: `keepEntry`).
+   */
+  readonly sharedTable?: SharedEntryTable;
 }
 
 /** Where a chunk sits in the whole trace. Chunks start at line starts, except when a line was cut. */
@@ -107,6 +112,11 @@ export interface EntrySplit {
   readonly entries: readonly TraceEntry[];
   /** One entry; with `base`, its offsets, lines and index are those in the whole trace. */
   entryAt(index: number, base?: ChunkBase): TraceEntry;
+  /**
+   * Entry `index`, to make later if at all: its row is copied now, so it stays readable after the
+   * split's table is filled again (`SplitOptions.sharedTable`).
+   */
+  keepEntry(index: number, base?: ChunkBase): KeptEntry;
   readonly lineIndex: LineIndex;
   /** Physical lines (0-based) holding more than one entry start. */
   readonly runTogetherLines: readonly number[];
@@ -185,7 +195,20 @@ class EntryTable {
   }
   readonly dates: string[] = [];
   /** Tag and level words read by a format's reader; the standard format reads them again on demand. */
-  readonly tags = new Map<number, { processTag: string | null; level: string | null }>();
+  readonly tags = new Map<number, HeadWords>();
+  /** Counts the splits that filled the table: a split reads it only while it is the last. */
+  generation = 0;
+
+  /** Empties the table for the next split, with room for `capacity` entries. */
+  refill(capacity: number): this {
+    this.count = 0;
+    this.timed = 0;
+    this.dates.length = 0;
+    this.tags.clear();
+    this.generation++;
+    while (this.start.length < capacity) this.grow();
+    return this;
+  }
 
   push(start: number, messageStart: number, kind: number, clock: number, elapsed: number, date: string | null, zone: number): number {
     if (this.count === this.start.length) this.grow();
@@ -201,7 +224,10 @@ class EntryTable {
     return i;
   }
 
-  /** Makes room for `n` entries after the last and counts them in; returns the first one's index. */
+  /**
+   * Makes room for `n` entries after the last and counts them in; returns the first one's index. The
+   * caller writes every column of them: a shared table holds the last split's rows there.
+   */
   reserve(n: number): number {
     while (this.count + n > this.start.length) this.grow();
     const first = this.count;
@@ -215,7 +241,7 @@ class EntryTable {
     return this.dates.length - 1;
   }
 
-  private grow(): void {
+  grow(): void {
     const size = this.start.length * 2;
     const grown = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(old: T, make: (n: number) => T): T => {
       const next = make(size);
@@ -229,6 +255,16 @@ class EntryTable {
     this.kind = grown(this.kind, (n) => new Uint8Array(n));
     this.dateRef = grown(this.dateRef, (n) => new Int32Array(n));
     this.zone = grown(this.zone, (n) => new Int16Array(n));
+  }
+}
+
+/** One entry table that a stream's splits take turns in, instead of each allocating its own. */
+export class SharedEntryTable {
+  private table: EntryTable | null = null;
+
+  /** The table, emptied, with room for `capacity` entries. */
+  take(capacity: number): EntryTable {
+    return this.table === null ? (this.table = new EntryTable(capacity)) : this.table.refill(capacity);
   }
 }
 
@@ -248,7 +284,8 @@ const SCRATCH_CANDIDATES = new CandidateList();
 export function splitEntries(input: TraceText, options: SplitOptions = {}): EntrySplit {
   const text = typeof input === "string" || byteScanFor(input) !== null ? input : stringOf(input);
   const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
-  const table = new EntryTable(Math.ceil(text.length / 64));
+  const capacity = Math.ceil(text.length / 64);
+  const table = options.sharedTable?.take(capacity) ?? new EntryTable(capacity);
   const candidates = findCandidates(text, SCRATCH_CANDIDATES);
   const scan = byteScanFor(text);
   // Line breaks counted, not listed, when the byte scan reads the text and LF alone ends lines.
@@ -340,6 +377,7 @@ class TableBuilder {
     }
     // The message start is read on demand: most entries of a large trace are never looked into.
     table.messageStart.fill(MESSAGE_START_UNREAD, first, table.count);
+    table.kind.fill(KIND_ENTRY, first, table.count);
     table.zone.fill(NO_ZONE, first, table.count);
     table.timed += to - from;
     this.previousClock = previous;
@@ -358,6 +396,7 @@ class TableBuilder {
     // No day header: no dates, as dateRefFor says.
     table.dateRef.fill(-1, first, table.count);
     table.messageStart.fill(MESSAGE_START_UNREAD, first, table.count);
+    table.kind.fill(KIND_ENTRY, first, table.count);
     table.zone.fill(NO_ZONE, first, table.count);
     table.timed += n;
     this.previousClock = timed.lastClock;
@@ -384,9 +423,13 @@ class TableBuilder {
   }
 }
 
-interface StandardHead {
+/** The process tag and level word after an entry's time. */
+interface HeadWords {
   readonly processTag: string | null;
   readonly level: string | null;
+}
+
+interface StandardHead extends HeadWords {
   /** Where the message starts: after the time, the process tag and the level word. */
   readonly messageStart: number;
 }
@@ -440,6 +483,8 @@ function readLevelWord(text: TextLike, pos: number): string | null {
 class TraceSplit implements EntrySplit {
   private made: TraceEntry[] | undefined;
   private runTogether: number[] | undefined;
+  /** The table's generation when this split filled it. */
+  private readonly generation: number;
 
   constructor(
     readonly source: TraceText,
@@ -447,7 +492,9 @@ class TraceSplit implements EntrySplit {
     readonly state: SplitState,
     private readonly table: EntryTable,
     readonly lineIndex: LineIndex,
-  ) {}
+  ) {
+    this.generation = table.generation;
+  }
 
   get text(): string {
     return stringOf(this.source);
@@ -476,6 +523,28 @@ class TraceSplit implements EntrySplit {
 
   entryAt(index: number, base: ChunkBase = FIRST_CHUNK): TraceEntry {
     return (base === FIRST_CHUNK ? this.made?.[index] : undefined) ?? this.makeEntry(index, base);
+  }
+
+  keepEntry(index: number, base: ChunkBase = FIRST_CHUNK): KeptEntry {
+    const t = this.table;
+    // Entries are kept and made from the table as this split left it, never from a later split's.
+    if (t.generation !== this.generation) throw new Error("an entry read from a split whose table was filled again");
+    const dateRef = t.dateRef[index]!;
+    return new KeptEntry(
+      this.source,
+      this.lineIndex,
+      base,
+      index,
+      t.kind[index]!,
+      t.start[index]!,
+      this.endOf(index),
+      t.messageStart[index]!,
+      t.clock[index]!,
+      t.elapsed[index]!,
+      dateRef < 0 ? null : t.dates[dateRef]!,
+      t.zone[index]!,
+      t.tags.size === 0 ? undefined : t.tags.get(index),
+    );
   }
 
   get runTogetherLines(): readonly number[] {
@@ -520,14 +589,7 @@ class TraceSplit implements EntrySplit {
   }
 
   contentEndOf(index: number): number {
-    const start = this.table.start[index]!;
-    let end = this.endOf(index);
-    while (end > start) {
-      const code = this.source.charCodeAt(end - 1);
-      if (code !== 10 && code !== 13) break;
-      end--;
-    }
-    return end;
+    return contentEndIn(this.source, this.table.start[index]!, this.endOf(index));
   }
 
   messageStartOf(index: number): number {
@@ -549,44 +611,83 @@ class TraceSplit implements EntrySplit {
   }
 
   private makeEntry(index: number, base: ChunkBase): TraceEntry {
-    const t = this.table;
-    const start = t.start[index]!;
-    const end = this.endOf(index);
-    const contentEnd = this.contentEndOf(index);
-    const kind = KIND_NAMES[t.kind[index]!]!;
-    const timed = kind === "entry";
-    const lines = this.lineIndex;
+    return this.keepEntry(index, base).entry;
+  }
+}
+
+/**
+ * An entry's row, copied out of its split's table, and the entry made from it on first read: rules
+ * keep many entries and read few, and the table is filled again by the next piece of a stream.
+ */
+export class KeptEntry {
+  private made: TraceEntry | null = null;
+
+  constructor(
+    private readonly source: TraceText,
+    private readonly lines: LineIndex,
+    private readonly base: ChunkBase,
+    private readonly index: number,
+    private readonly kindCode: number,
+    private readonly start: number,
+    private readonly end: number,
+    /** As stored: MESSAGE_START_UNREAD when not read yet. */
+    private readonly messageStart: number,
+    private readonly clock: number,
+    private readonly elapsed: number,
+    private readonly date: string | null,
+    private readonly zone: number,
+    /** The tag and level a format's reader read; the standard format reads them from the text. */
+    private readonly headWords: HeadWords | undefined,
+  ) {}
+
+  get entry(): TraceEntry {
+    return (this.made ??= this.make());
+  }
+
+  private make(): TraceEntry {
+    const { source, start, base } = this;
+    const contentEnd = contentEndIn(source, start, this.end);
+    const timed = this.kindCode === KIND_ENTRY;
     // Positions, not lines and their starts: a chunk whose line starts are not listed counts to them.
-    const startAt = lines.positionAt(start);
-    const endAt = lines.positionAt(contentEnd);
-    let processTag: string | null = null;
-    let level: string | null = null;
-    const read = t.tags.get(index);
-    if (read !== undefined) ({ processTag, level } = read);
-    else if (timed) ({ processTag, level } = readStandardHead(this.source, start));
-    const zone = t.zone[index]!;
+    const startAt = this.lines.positionAt(start);
+    const endAt = this.lines.positionAt(contentEnd);
+    const { processTag, level } = this.headWords ?? (timed ? readStandardHead(source, start) : NO_HEAD_WORDS);
+    const messageStart = !timed ? start : this.messageStart === MESSAGE_START_UNREAD ? standardMessageStart(source, start) : this.messageStart;
     // A chunk's first line may go on a line the previous chunk began (a giant line was cut).
     const offset = base.offset;
     return {
-      index: index + base.entryIndex,
-      kind,
+      index: this.index + base.entryIndex,
+      kind: KIND_NAMES[this.kindCode]!,
       start: start + offset,
-      end: end + offset,
+      end: this.end + offset,
       contentEnd: contentEnd + offset,
-      messageStart: (timed ? Math.min(this.messageStartOf(index), contentEnd) : start) + offset,
+      messageStart: Math.min(messageStart, contentEnd) + offset,
       line: startAt.line + base.line,
       column: startAt.character + (startAt.line === 0 ? base.column : 0),
       endLine: endAt.line + base.line,
       endColumn: endAt.character + (endAt.line === 0 ? base.column : 0),
-      midLine: this.isMidLine(index) || (startAt.line === 0 && base.column > 0),
-      clock: timed ? t.clock[index]! : null,
-      elapsedClock: timed ? t.elapsed[index]! : null,
-      date: t.dateRef[index]! < 0 ? null : t.dates[t.dateRef[index]!]!,
-      utcOffsetMinutes: zone === NO_ZONE ? null : zone,
+      midLine: (this.kindCode !== KIND_PREAMBLE && !isLineStart(source, start)) || (startAt.line === 0 && base.column > 0),
+      clock: timed ? this.clock : null,
+      elapsedClock: timed ? this.elapsed : null,
+      date: this.date,
+      utcOffsetMinutes: this.zone === NO_ZONE ? null : this.zone,
       processTag,
       level,
     };
   }
+}
+
+const NO_HEAD_WORDS: HeadWords = { processTag: null, level: null };
+
+/** Just past the text of the entry from `start` to `end`, without its trailing line endings. */
+function contentEndIn(text: TextLike, start: number, end: number): number {
+  let at = end;
+  while (at > start) {
+    const code = text.charCodeAt(at - 1);
+    if (code !== 10 && code !== 13) break;
+    at--;
+  }
+  return at;
 }
 
 interface DayHeader {

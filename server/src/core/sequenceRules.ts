@@ -46,8 +46,13 @@ export interface SeenEntry {
 }
 
 export interface SequenceRule {
-  /** An entry whose message holds one of the rule's markers (others are not shown to it). */
+  /**
+   * An entry whose message holds one of the rule's markers (others are not shown to it). While the
+   * rule is idle, only entries that hold one of its definition's `wakers` are shown to it.
+   */
   onEntry(seen: SeenEntry): void;
+  /** Whether the rule waits for a waker: then any other marked entry would change nothing. */
+  readonly idle?: boolean;
   /** The trace ended; `last` is its last timed entry. */
   finish(last: TraceEntry | null): RuleHit[];
 }
@@ -57,6 +62,11 @@ export interface SequenceRuleDefinition {
   readonly markers: readonly string[];
   /** Lower-case texts matched without regard to case. */
   readonly markersAnyCase?: readonly string[];
+  /**
+   * The markers that can start something while the rule is idle: most marked entries of a large
+   * trace find a rule idle and are not handed to it. Only with rules that tell `idle`.
+   */
+  readonly wakers?: readonly string[];
   readonly create: (options: AnalysisOptions) => SequenceRule;
 }
 
@@ -96,6 +106,7 @@ interface OpenReceive {
 const receiveIncomplete: SequenceRuleDefinition = {
   markers: [RECEIVE_START, RECEIVE_WAIT, ASSERTION],
   markersAnyCase: TRANSFER_DONE,
+  wakers: [RECEIVE_START],
   create(options) {
     const hits: RuleHit[] = [];
     let open: OpenReceive | null = null;
@@ -130,6 +141,9 @@ const receiveIncomplete: SequenceRuleDefinition = {
       });
     };
     return {
+      get idle() {
+        return open === null;
+      },
       onEntry(seen) {
         if (seen.holds(RECEIVE_START)) {
           if (open !== null) report(open, open.lastSeen.entry, false);
@@ -326,9 +340,13 @@ const PEER_OUTAGE_SECONDS = 5 * 60;
 /** A peer, side or path that went out of service and did not come back for the rest of the trace. */
 const peerNeverReturned: SequenceRuleDefinition = {
   markers: [...PEER_LOST, ...PEER_BACK, NOT_OPERATIONAL],
+  wakers: PEER_LOST,
   create() {
     let lost: { entry: TraceEntry; what: string } | null = null;
     return {
+      get idle() {
+        return lost === null;
+      },
       onEntry(seen) {
         if (seen.holdsAny(PEER_BACK) && !seen.holds(NOT_OPERATIONAL)) {
           lost = null;
@@ -362,6 +380,7 @@ const DATABASE_CONNECT_SECONDS = 60;
 /** `Connect to <db> database.` with no `Connected to <db> database.` within a minute. */
 const databaseConnectIncomplete: SequenceRuleDefinition = {
   markers: [CONNECT, "Connected to "],
+  wakers: [CONNECT],
   create() {
     const hits: RuleHit[] = [];
     let pending: { entry: TraceEntry; database: string } | null = null;
@@ -373,6 +392,9 @@ const databaseConnectIncomplete: SequenceRuleDefinition = {
       hits.push({ entry: pending.entry, values: { en: { ...common, waited: formatDuration(waited) }, ja: { ...common, waited: formatDuration(waited, "ja") } }, related: [] });
     };
     return {
+      get idle() {
+        return pending === null;
+      },
       onEntry(seen) {
         // Most of these entries say "Connected to": with nothing pending, only a "Connect to" matters.
         if (pending === null && !seen.holds(CONNECT)) return;

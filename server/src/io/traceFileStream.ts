@@ -5,7 +5,7 @@ import { open } from "node:fs/promises";
 import { FindingCollector, type CollectedFindings } from "../core/analyze";
 import { ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../core/byteText";
 import { isDigitCode, readClock } from "../core/clock";
-import { findCandidates, FIRST_CHUNK, splitEntries, type ChunkBase, type SplitState, type TraceFormat } from "../core/entries";
+import { findCandidates, FIRST_CHUNK, SharedEntryTable, splitEntries, type ChunkBase, type SplitState, type TraceFormat } from "../core/entries";
 import type { AnalysisOptions } from "../core/findings";
 import { sideFromText, type PairSide } from "../core/traceFacts";
 import { chunkDecoder, completeUtf8Length } from "./decode";
@@ -56,6 +56,8 @@ export class TraceTextStream {
   private state: SplitState | undefined;
   private sideSample = "";
   private readonly collector: FindingCollector;
+  /** Each chunk's split is done with once analysed: the next fills the same entry table. */
+  private readonly table = new SharedEntryTable();
 
   /** The trace's format once its first chunk is read. */
   get format(): TraceFormat | null {
@@ -102,7 +104,7 @@ export class TraceTextStream {
   }
 
   private analyse(chunk: TraceText, upcomingClock: number | null): void {
-    const split = splitEntries(chunk, { ...(this.state === undefined ? {} : { state: this.state }), upcomingClock });
+    const split = splitEntries(chunk, { ...(this.state === undefined ? {} : { state: this.state }), upcomingClock, sharedTable: this.table });
     // As split: bytes that are not ASCII were decoded, and offsets count characters.
     const text = split.source;
     this.keepSideSample(text);

@@ -1,0 +1,70 @@
+// A sequence rule that tells when it is idle is shown, while idle, only the entries that hold one of
+// its wakers (analyze.ts). That must change nothing: two copies of each such rule read the same
+// random entries, one all of them and one as the collector shows them, and report the same.
+
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import { defaultAnalysisOptions } from "../../server/src/core/findings";
+import type { TraceEntry } from "../../server/src/core/entries";
+import { sequenceRules, type SeenEntry, type SequenceRuleDefinition } from "../../server/src/core/sequenceRules";
+
+function entryAt(index: number, clock: number): TraceEntry {
+  return {
+    index, kind: "entry", start: index * 100, end: index * 100 + 99, contentEnd: index * 100 + 98, messageStart: index * 100 + 9,
+    line: index, column: 0, endLine: index, endColumn: 98, midLine: false, clock, elapsedClock: clock,
+    date: null, utcOffsetMinutes: null, processTag: null, level: "Trace",
+  };
+}
+
+/** An entry as the collector shows it: the markers it holds are those its message holds. */
+function seenEntry(message: string, entry: TraceEntry): SeenEntry {
+  return {
+    message,
+    holds: (marker) => message.includes(marker),
+    holdsAny: (markers) => markers.some((m) => message.includes(m)),
+    entry,
+    keep: () => ({ entry }),
+  };
+}
+
+const rulesThatIdle = Object.entries(sequenceRules).filter(([, d]) => d.wakers !== undefined);
+
+function messages(definition: SequenceRuleDefinition) {
+  const words = [...definition.markers, ...(definition.markersAnyCase ?? []), "csco_sideA database.", "Connect to csco_sideA database.", "Connected to csco_sideA database.", "Connected to other database."];
+  return fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(" "));
+}
+
+describe("rules that tell when they are idle", () => {
+  it("are the rules with wakers, and each waker is one of the rule's markers", () => {
+    assert.deepEqual(rulesThatIdle.map(([name]) => name).sort(), ["database-connect-incomplete", "peer-never-returned", "state-receive-incomplete"]);
+    for (const [, definition] of rulesThatIdle) {
+      for (const waker of definition.wakers!) assert.ok(definition.markers.includes(waker), waker);
+      assert.equal(typeof definition.create(defaultAnalysisOptions).idle, "boolean");
+    }
+  });
+
+  for (const [name, definition] of rulesThatIdle) {
+    it(`${name}: reports the same when shown, while idle, only the entries that may wake it`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(messages(definition), fc.integer({ min: 0, max: 600 })), { maxLength: 60 }), (steps) => {
+          const everything = definition.create(defaultAnalysisOptions);
+          const filtered = definition.create(defaultAnalysisOptions);
+          let clock = 3600;
+          let last: TraceEntry | null = null;
+          steps.forEach(([message, gap], index) => {
+            clock += gap;
+            last = entryAt(index, clock);
+            const relevant = [...definition.markers, ...(definition.markersAnyCase ?? [])].some((m) => message.toLowerCase().includes(m.toLowerCase()));
+            if (!relevant) return;
+            everything.onEntry(seenEntry(message, last));
+            const wakes = definition.wakers!.some((w) => message.includes(w));
+            if (filtered.idle !== true || wakes) filtered.onEntry(seenEntry(message, last));
+          });
+          assert.deepEqual(filtered.finish(last), everything.finish(last));
+        }),
+        { numRuns: 1000 },
+      );
+    });
+  }
+});
