@@ -14,7 +14,7 @@ import { setByteScanAllowed } from "../../server/src/core/byteScan";
 import { splitEntries } from "../../server/src/core/entries";
 import type { Finding } from "../../server/src/core/findings";
 import { LiteralSet } from "../../server/src/core/literalSet";
-import { AnalysisCancelled, analyzeTraceFile, CHUNK_BYTES } from "../../server/src/io/traceFileStream";
+import { AnalysisCancelled, analyzeTraceFile, PIECE_BYTES } from "../../server/src/io/traceFileStream";
 import { sample } from "./helpers";
 
 const folder = mkdtempSync(path.join(tmpdir(), "icm-stream-"));
@@ -39,6 +39,9 @@ const MESSAGES = [
   "Trace: Connect to <cust_inst>_sideB database.",
 ];
 
+/** The pieces these tests stream in: small, so that their traces cross many boundaries. */
+const TEST_PIECE_BYTES = 112 * 1024;
+
 const pad = (n: number) => String(n).padStart(2, "0");
 const clock = (s: number) => `${pad(Math.floor(s / 3600) % 24)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
 
@@ -60,7 +63,7 @@ function makeTrace({ seed, bytes, runTogether, eol = "\n", giantLines = 0 }: Tra
   while (length < bytes) {
     seconds += next() < 0.3 ? 1 : 0;
     const giant = next() < giantLines;
-    const count = giant ? Math.ceil((CHUNK_BYTES * 2.5) / 60) : 1;
+    const count = giant ? Math.ceil((TEST_PIECE_BYTES * 2.5) / 60) : 1;
     for (let i = 0; i < count; i++) {
       const entry = `${clock(seconds)} ${MESSAGES[Math.floor(next() * MESSAGES.length)]!}`;
       const joined = giant ? i < count - 1 : next() < runTogether;
@@ -78,13 +81,13 @@ function comparable(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.id} ${where(f)} ${f.message.en} [${f.related.map((r) => `${where(r)} ${r.message.en}`).join("; ")}]`);
 }
 
-async function streamed(name: string, bytes: Buffer | string, options: { encoding?: string } = {}) {
+async function streamed(name: string, bytes: Buffer | string, options: { encoding?: string; pieceBytes?: number } = {}) {
   const file = path.join(folder, name);
   writeFileSync(file, bytes);
-  return analyzeTraceFile(file, { analysis: { editorHints: true }, ...options });
+  return analyzeTraceFile(file, { analysis: { editorHints: true }, pieceBytes: TEST_PIECE_BYTES, ...options });
 }
 
-async function assertSameAsWhole(name: string, text: string, bytes: Buffer | string = text, options: { encoding?: string } = {}) {
+async function assertSameAsWhole(name: string, text: string, bytes: Buffer | string = text, options: { encoding?: string; pieceBytes?: number } = {}) {
   const whole = analyzeTrace(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const fromDisk = await streamed(name, bytes, options);
   assert.ok(whole.findings.length > 0, "the trace must hold findings for the comparison to mean something");
@@ -94,8 +97,11 @@ async function assertSameAsWhole(name: string, text: string, bytes: Buffer | str
 }
 
 describe("streaming a trace file in chunks", () => {
-  it("uses chunks small enough that these traces cross many boundaries", () => {
-    assert.ok(CHUNK_BYTES < 300_000, `CHUNK_BYTES is ${CHUNK_BYTES}`);
+  it("finds what the whole text gives in the pieces a file is read in by default", async () => {
+    assert.ok(PIECE_BYTES > TEST_PIECE_BYTES);
+    const text = makeTrace({ seed: 11, bytes: 3_500_000, runTogether: 0.2 });
+    assert.ok(text.length > 6 * PIECE_BYTES, `${text.length} characters`);
+    await assertSameAsWhole("default-pieces.txt", text, text, { pieceBytes: PIECE_BYTES });
   });
 
   for (const seed of [1, 2, 3]) {
@@ -123,7 +129,7 @@ describe("streaming a trace file in chunks", () => {
   it("finds the same when lines are longer than a chunk (cut inside the line)", async () => {
     const text = makeTrace({ seed: 6, bytes: 2_000_000, runTogether: 0.05, giantLines: 0.002 });
     const longest = Math.max(...text.split("\n").map((l) => l.length));
-    assert.ok(longest > 2 * CHUNK_BYTES, `longest line ${longest}`);
+    assert.ok(longest > 2 * TEST_PIECE_BYTES, `longest line ${longest}`);
     await assertSameAsWhole("giant-lines.txt", text);
   });
 
