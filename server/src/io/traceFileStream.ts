@@ -250,22 +250,28 @@ async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (byte
 }
 
 /**
- * Analyses the bytes from `from` to `held` in pieces of about `pieceBytes`, each ending where a line
- * starts with an entry; returns where it stopped (what is left is less than a piece). A piece with
- * no such line start is part of a line longer than a piece: the text stream cuts those inside the line.
+ * Analyses the bytes from `from` to `held` in pieces of at most `pieceBytes`, each ending where a line
+ * starts with an entry; returns where it stopped. The pieces share the bytes about equally and the
+ * last ends at the last such line start, so what is left for the next block (copied there) is only
+ * the last lines. A piece with no such line start is part of a line longer than a piece: the text
+ * stream cuts those inside the line. What is left is always less than a piece.
  */
 function analysePieces(bytes: Buffer, from: number, held: number, stream: TraceTextStream, pieceBytes: number): number {
   let consumed = from;
-  while (held - consumed >= pieceBytes) {
-    const cut = lastEntryLineStart(bytes, consumed, consumed + pieceBytes, held, stream.format);
+  while (consumed < held) {
+    const pieces = Math.ceil((held - consumed) / pieceBytes);
+    const size = Math.ceil((held - consumed) / pieces);
+    const cut = lastEntryLineStart(bytes, consumed, consumed + size, held, stream.format);
     if (cut > consumed) {
       const upcomingClock = readClock(bytes.toString("latin1", cut, Math.min(held, cut + 16)), 0)?.seconds ?? null;
       stream.pushWhole(new ByteText(bytes.subarray(consumed, cut)), upcomingClock);
       consumed = cut;
-    } else {
+    } else if (held - consumed >= pieceBytes) {
       const whole = completeUtf8Length(bytes, consumed + pieceBytes);
       stream.push(decodeUtf8(bytes, consumed, whole));
       consumed = whole;
+    } else {
+      break;
     }
   }
   return consumed;
