@@ -7,6 +7,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { defaultAnalysisOptions } from "../../server/src/core/findings";
 import type { TraceEntry } from "../../server/src/core/entries";
+import { MARKERS } from "../../server/src/core/markers";
 import { sequenceRules, type SeenEntry, type SequenceRuleDefinition } from "../../server/src/core/sequenceRules";
 
 function entryAt(index: number, clock: number): TraceEntry {
@@ -17,12 +18,19 @@ function entryAt(index: number, clock: number): TraceEntry {
   };
 }
 
-/** An entry as the collector shows it: the markers it holds are those its message holds. */
+/**
+ * An entry as the collector shows it: the markers it holds are those its message holds. A rule may
+ * ask only for markers (the collector finds no other words), and this stub holds it to that.
+ */
 function seenEntry(message: string, entry: TraceEntry): SeenEntry {
+  const marker = (word: string) => {
+    assert.notEqual(MARKERS.indexOf(word), -1, `a rule asked for a word that is not a marker: ${word}`);
+    return message.includes(word);
+  };
   return {
     message,
-    holds: (marker) => message.includes(marker),
-    holdsAny: (markers) => markers.some((m) => message.includes(m)),
+    holds: marker,
+    holdsAny: (markers) => markers.map(marker).some((held) => held),
     entry,
     keep: () => ({ entry }),
   };
@@ -34,6 +42,27 @@ function messages(definition: SequenceRuleDefinition) {
   const words = [...definition.markers, ...(definition.markersAnyCase ?? []), "csco_sideA database.", "Connect to csco_sideA database.", "Connected to csco_sideA database.", "Connected to other database."];
   return fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(" "));
 }
+
+describe("what rules ask of an entry", () => {
+  for (const [name, definition] of Object.entries(sequenceRules)) {
+    it(`${name}: asks only whether an entry holds markers`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(messages(definition), fc.integer({ min: 0, max: 600 })), { maxLength: 40 }), (steps) => {
+          const rule = definition.create(defaultAnalysisOptions);
+          let clock = 3600;
+          let last: TraceEntry | null = null;
+          steps.forEach(([message, gap], index) => {
+            clock += gap;
+            last = entryAt(index, clock);
+            rule.onEntry(seenEntry(message, last));
+          });
+          rule.finish(last);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+});
 
 describe("rules that tell when they are idle", () => {
   it("are the rules with wakers, and each waker is one of the rule's markers", () => {
