@@ -70,6 +70,19 @@ describe("byte scan", () => {
     );
   });
 
+  it("finds a time wherever its colons fall in the scan's blocks of 16 and 32 bytes, and colons three apart that are no time", () => {
+    // Every offset of a 150-byte text: a time's first colon at each place of a block, its second in
+    // the same block or the next, with colon runs around it.
+    for (const time of ["23:26:58 ", "10:00:00.123 ", "1::2::3 "]) {
+      for (let at = 0; at < 150; at++) {
+        for (const filler of ["x", ":", "::x"]) {
+          const text = (filler.repeat(at) + time + "Trace: ").padEnd(150, "y:");
+          assert.deepEqual(candidatesOf(findCandidates(text, new CandidateList())), candidatesOf(findCandidatesInText(text, new CandidateList())), `${JSON.stringify(time)} at ${at} after ${JSON.stringify(filler)}`);
+        }
+      }
+    }
+  });
+
   it("reads every kind of context around a mid-line time as the TypeScript does", () => {
     // Each word before, separator and head after, in every combination.
     const before = ["", "x", "at", "AT", "At", "atx", "Scheduled", "since", "2007", "Feb 8 2007", "2007-02-08T", "=", "(", "$", "'", "Build 09778", `${"y".repeat(70)} at`, `at${"y".repeat(70)}`];
