@@ -352,7 +352,12 @@ const WORD_BYTES = 7;
 
 /** As blockHash in literalSet.ts, into its 8192 slots. */
 @inline function blockHash(a: u32, b: u32, c: u32): u32 {
-  return (a * 961 + b * 31 + c) & 0x1fff;
+  return ((a | (b << 8) | (c << 16)) * 0x9e3779b1) >> 19;
+}
+
+/** blockHash of the three bytes that end at `last`, read in one load (the byte after them is masked off). */
+@inline function blockHashAt(last: usize): u32 {
+  return ((load<u32>(last - 2) & 0xffffff) * 0x9e3779b1) >> 19;
 }
 
 /** Whether the `size` bytes at `a` and at `b` are the same, eight at a time: the first eight decide most false alarms. */
@@ -436,8 +441,8 @@ export function literalMatches(text: usize, end: usize, fromEnd: usize, tablesAt
   let fullA = false;
   let fullB = false;
   while (a < mid && b < end) {
-    const blockA = blockHash(load<u8>(a - 2), load<u8>(a - 1), load<u8>(a));
-    const blockB = blockHash(load<u8>(b - 2), load<u8>(b - 1), load<u8>(b));
+    const blockA = blockHashAt(a);
+    const blockB = blockHashAt(b);
     const stepA = <usize>load<u8>(shift + blockA);
     const stepB = <usize>load<u8>(shift + blockB);
     if (stepA > 0) a += stepA;
@@ -484,7 +489,7 @@ let stoppedFull = false;
 function oneCursor(text: usize, end: usize, last: usize, stop: usize, out: usize, count: i32, capacity: i32, resumeAt: usize): i32 {
   const shift = shiftTable;
   while (last < stop) {
-    const block = blockHash(load<u8>(last - 2), load<u8>(last - 1), load<u8>(last));
+    const block = blockHashAt(last);
     const step = <usize>load<u8>(shift + block);
     if (step > 0) {
       last += step;

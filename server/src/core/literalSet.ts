@@ -10,7 +10,15 @@ const BLOCK = 3;
  * in the processor's first-level cache, and on traces a larger table gives no longer shifts (64 KB
  * shifted 7.29 bytes a step on the 10 MB benchmark trace, 8 KB 7.26); the byte scan ran 20 % faster.
  */
-const TABLE_SIZE = 1 << 13;
+const TABLE_BITS = 13;
+const TABLE_SIZE = 1 << TABLE_BITS;
+/**
+ * Knuth's multiplicative hash (2^32 divided by the golden ratio) of a block's three bytes as one
+ * number, which the byte scan reads in one load: 7.22 bytes a step on the 10 MB trace, against 7.26
+ * with a sum of the bytes times powers of 31, and each step takes one load and one multiplication
+ * instead of three and two (the scan alone: about 5 % faster).
+ */
+const BLOCK_MULTIPLIER = 0x9e3779b1 | 0;
 
 /** Matches of a set's words, sorted by position; `words[i]` indexes the set's words. */
 export interface LiteralMatches {
@@ -199,5 +207,7 @@ function insertSorted(positions: number[], words: number[], position: number, wo
 
 /** Three characters to a table slot; slots are shared by design, which only costs a check. */
 function blockHash(a: number, b: number, c: number): number {
-  return (a * 961 + b * 31 + c) & (TABLE_SIZE - 1);
+  // The three bytes as one number (as the byte scan reads them, in one load), spread by a
+  // multiplication whose top bits pick the slot.
+  return Math.imul(a | (b << 8) | (c << 16), BLOCK_MULTIPLIER) >>> (32 - TABLE_BITS);
 }
