@@ -224,6 +224,41 @@ export class ByteScan {
     };
   }
 
+  /**
+   * The timed entries of the loaded text, found and chosen in the module without handing the
+   * candidates to TypeScript and back (clockCandidates, then timedEntries, on the same memory): for a
+   * text of one scan window (a streamed piece) with no day header. Null for a longer text, whose
+   * candidates are gathered window by window.
+   */
+  scannedTimedEntries(words: ClockContextWords, previousClock: number, upcomingClock: number, daysPassed: number): TimedEntries | null {
+    if (this.length > WINDOW_BYTES) return null;
+    const noEntryAfter = this.placed(words.noEntryAfter);
+    const timeWords = this.placed(words.timeWords);
+    const posAt = this.resultsAt;
+    const clockAt = posAt + align(MAX_CANDIDATES * 4, 8);
+    const lengthAt = clockAt + MAX_CANDIDATES * 8;
+    const placeAt = lengthAt + MAX_CANDIDATES;
+    const contextAt = placeAt + MAX_CANDIDATES;
+    // The elapsed clocks and the state after the results' room.
+    const elapsedAt = this.resultsAt + RESULT_BYTES;
+    const stateAt = elapsedAt + MAX_CANDIDATES * 8;
+    this.ensureBytes(stateAt + 16);
+    const end = this.textAt + this.length;
+    const n = this.exports.clockCandidates(
+      this.textAt, end, this.textAt, end, posAt, clockAt, lengthAt, placeAt, contextAt,
+      noEntryAfter, noEntryAfter + words.noEntryAfter.length, timeWords, timeWords + words.timeWords.length,
+    );
+    const count = this.exports.timedEntries(posAt, clockAt, placeAt, contextAt, n, previousClock, upcomingClock, daysPassed, elapsedAt, stateAt);
+    const buffer = this.exports.memory.buffer;
+    return {
+      start: new Int32Array(buffer, posAt, count),
+      clock: new Float64Array(buffer, clockAt, count),
+      elapsed: new Float64Array(buffer, elapsedAt, count),
+      lastClock: new Float64Array(buffer, stateAt, 1)[0]!,
+      daysPassed: new Int32Array(buffer, stateAt + 8, 1)[0]!,
+    };
+  }
+
   /** Every match of a literal set's words, in the order their windows end. */
   literalMatches(tables: LiteralTables, onMatch: (start: number, word: number) => void, room = MAX_MATCHES): void {
     const tablesAt = this.tablesFor(tables);

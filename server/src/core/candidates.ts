@@ -156,7 +156,7 @@ const NO_ENTRY_AFTER_CHARS = "([{<='\"/\\@#:+-$";
 const NO_ENTRY_AFTER = new Set(NO_ENTRY_AFTER_CHARS.split("").map((c) => c.charCodeAt(0)));
 
 /** The same, for the byte scan, which reads contexts as it finds the times. */
-const CLOCK_CONTEXT_WORDS: ClockContextWords = {
+export const CLOCK_CONTEXT_WORDS: ClockContextWords = {
   noEntryAfter: Buffer.from(NO_ENTRY_AFTER_CHARS, "latin1"),
   timeWords: Buffer.from(MESSAGE_TIME_WORD_LIST.map((word) => `${word} `).join(""), "latin1"),
 };

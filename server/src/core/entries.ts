@@ -4,7 +4,7 @@
 // entry start; the split decides by what surrounds the time and by time order with neighbours.
 // The split is lossless: the entries' ranges tie end to start and cover the whole text.
 
-import { CandidateList, chooseEntryStarts, findCandidates, isLineStart, processTagEnd } from "./candidates";
+import { CandidateList, chooseEntryStarts, CLOCK_CONTEXT_WORDS, findCandidates, isLineStart, processTagEnd } from "./candidates";
 import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
 import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
 import { byteScanFor, type TimedEntries } from "./byteScan";
@@ -286,7 +286,6 @@ export function splitEntries(input: TraceText, options: SplitOptions = {}): Entr
   const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
   const capacity = Math.ceil(text.length / 64);
   const table = options.sharedTable?.take(capacity) ?? new EntryTable(capacity);
-  const candidates = findCandidates(text, SCRATCH_CANDIDATES);
   const scan = byteScanFor(text);
   // Line breaks counted, not listed, when the byte scan reads the text and LF alone ends lines.
   const breaks = scan?.lineBreaks() ?? null;
@@ -294,18 +293,27 @@ export function splitEntries(input: TraceText, options: SplitOptions = {}): Entr
   const lines = new LineIndex(text, lineFeedsOnly ? breaks.lineFeeds + 1 : -1);
   const builder = new TableBuilder(table, state);
   if (state.format === "ciscolog") {
-    const heads = ciscoLogHeads(stringOf(text), candidates);
+    const heads = ciscoLogHeads(stringOf(text), findCandidates(text, SCRATCH_CANDIDATES));
     builder.preamble(heads.length > 0 ? heads[0]!.pos : text.length);
     for (const head of heads) builder.cisco(head);
   } else {
     const headers = findDayHeaders(text, lineFeedsOnly ? withFirstLine(breaks.eLineStarts) : lines.lineStarts);
     const upcomingClock = options.upcomingClock ?? null;
-    // Most traces have no day header: the byte scan chooses the entries and reads their times in one pass.
-    const timed = scan !== null && headers.length === 0 && state.day === null ? scan.timedEntries(candidates, state.previousClock ?? Number.NaN, upcomingClock ?? Number.NaN, state.daysPassed) : null;
+    // Most traces have no day header: the byte scan chooses the entries and reads their times in one
+    // pass. A streamed piece's candidates stay in the module from the scan that finds them to the
+    // choice; a longer text's are gathered window by window.
+    const inScan = scan !== null && headers.length === 0 && state.day === null;
+    const [previousClock, nextClock] = [state.previousClock ?? Number.NaN, upcomingClock ?? Number.NaN];
+    const timed = inScan
+      ? (scan.scannedTimedEntries(CLOCK_CONTEXT_WORDS, previousClock, nextClock, state.daysPassed) ??
+        scan.timedEntries(findCandidates(text, SCRATCH_CANDIDATES), previousClock, nextClock, state.daysPassed))
+      : null;
     if (timed !== null) {
       builder.preamble(timed.start.length > 0 ? timed.start[0]! : text.length);
       builder.scannedTimes(timed);
     } else {
+      // Too many candidates for the byte scan's choice (already found), or the TypeScript split.
+      const candidates = inScan ? SCRATCH_CANDIDATES : findCandidates(text, SCRATCH_CANDIDATES);
       const kept = chooseEntryStarts(stringOf(text), candidates, state.previousClock, upcomingClock);
       const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
       builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
