@@ -539,7 +539,7 @@ const MESSAGE_START_UNREAD: i32 = -1;
  * The timed entries whose message holds a match (markedEntries in markers.ts), from sorted matches
  * (start, word: i32 pairs at `matches`) of the set whose tables are at `tablesAt`, and the entry
  * columns start (i32), kind (u8) and message start (i32, -1 where not read yet; the ones read here
- * are filled in). The level words are at `levelWords`, each followed by a colon.
+ * are filled in). The level words are at `levelWords`, each after its length in one byte.
  * Writes the entries (i32) at `outEntries`, where each one's words start (i32, one more at the end)
  * at `outWordsFrom`, and the words (i32) at `outWords`; returns how many entries.
  */
@@ -640,14 +640,19 @@ function processTagEnd(text: usize, end: usize, pos: i32): i32 {
   return i;
 }
 
-/** The length of the level word (one of those at `levelWords`, each followed by a colon) at `pos` with its colon after it, or 0. */
+/**
+ * The length of the level word at `pos` (one of those at `levelWords`, each after its length in one
+ * byte) with a colon after it, or 0. Each word is passed over by its first byte: most heads hold no
+ * level word, or the first one.
+ */
 function levelWordLength(text: usize, end: usize, pos: i32, levelWords: usize, levelWordsEnd: usize): i32 {
+  const first = byteAt(text + <usize>pos, end);
   let word = levelWords;
   while (word < levelWordsEnd) {
-    const size = <i32>wordSize(word, 58);
-    if (byteAt(text + <usize>(pos + size), end) == 58) {
-      let k = 0;
-      while (k < size && byteAt(text + <usize>(pos + k), end) == <i32>load<u8>(word + <usize>k)) k++;
+    const size = <i32>load<u8>(word);
+    if (<i32>load<u8>(word + 1) == first && byteAt(text + <usize>(pos + size), end) == 58) {
+      let k = 1;
+      while (k < size && byteAt(text + <usize>(pos + k), end) == <i32>load<u8>(word + 1 + <usize>k)) k++;
       if (k == size) return size;
     }
     word += <usize>size + 1;

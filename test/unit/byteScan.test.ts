@@ -283,7 +283,7 @@ describe("byte scan", () => {
       .tuple(
         fc.constantFrom("23:26:58", "00:00:01.250", "12:00:00", "09:15:00.1"),
         fc.constantFrom("", " ", " la-lgr", " pg1a-opc", " la-", " -lgr", " a-b-c", " x"),
-        fc.constantFrom("", " Trace:", " Fail:", " Warning:", " Warn:", " Error:  ", " Info:\t", " Trace", " Fatal:"),
+        fc.constantFrom("", " Trace:", " Fail:", " Warning:", " Warn:", " Error:  ", " Info:\t", " Trace", " Fatal:", " Xrace:", " Txace:", " Tr4ce:", " Traceroute:", " Warm:", " Infa:", " Errors:"),
         fc.array(fc.oneof(fc.constantFrom(...MARKERS.words), fc.constantFrom(" ", "lgr Trace", "Fail: Un", "x"), fc.string({ maxLength: 6 })), { maxLength: 5 }),
         fc.constantFrom("\n", "\r\n", "", " ", "\n\n", "\r"),
       )

@@ -275,8 +275,8 @@ export class ByteScan {
   /**
    * The entries of the loaded text whose message holds a word of the set (markedEntries in
    * markers.ts): every match is found, sorted and mapped to its entry in the module, with no object
-   * per match. The message starts it reads are filled into `columns`. `levelWords`: each followed by
-   * a colon, as Latin-1 bytes. The results are new arrays, or views of `room`'s.
+   * per match. The message starts it reads are filled into `columns`. `levelWords`: each after its
+   * length in one byte, as Latin-1 bytes. The results are new arrays, or views of `room`'s.
    */
   markedEntries(tables: LiteralTables, columns: EntryColumns, levelWords: Uint8Array, room?: MarkedEntryRoom): MarkedEntries {
     // Constants first: placing them may move the text, and with it the results after it.

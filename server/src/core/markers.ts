@@ -35,7 +35,8 @@ export interface MarkedEntries {
   readonly words: ArrayLike<number>;
 }
 
-const LEVEL_WORD_BYTES = Buffer.from(LEVEL_WORDS.map((word) => `${word}:`).join(""), "latin1");
+/** The level words as the byte scan reads them: each after its length, in one byte. */
+const LEVEL_WORD_BYTES = Buffer.from(LEVEL_WORDS.map((word) => String.fromCharCode(word.length) + word).join(""), "latin1");
 
 /**
  * Arrays that `markedEntries` may copy its results into, reused from one text to the next (a stream
