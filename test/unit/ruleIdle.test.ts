@@ -43,20 +43,22 @@ function messages(definition: SequenceRuleDefinition) {
   return fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(" "));
 }
 
+/** Up to `maxLength` entries of the rule's words, each some seconds after the one before. */
+function entries(definition: SequenceRuleDefinition, maxLength: number) {
+  return fc.array(fc.tuple(messages(definition), fc.integer({ min: 0, max: 600 })), { maxLength }).map((steps) => {
+    let clock = 3600;
+    return steps.map(([message, gap], index) => ({ message, entry: entryAt(index, (clock += gap)) }));
+  });
+}
+
 describe("what rules ask of an entry", () => {
   for (const [name, definition] of Object.entries(sequenceRules)) {
     it(`${name}: asks only whether an entry holds markers`, () => {
       fc.assert(
-        fc.property(fc.array(fc.tuple(messages(definition), fc.integer({ min: 0, max: 600 })), { maxLength: 40 }), (steps) => {
+        fc.property(entries(definition, 40), (trace) => {
           const rule = definition.create(defaultAnalysisOptions);
-          let clock = 3600;
-          let last: TraceEntry | null = null;
-          steps.forEach(([message, gap], index) => {
-            clock += gap;
-            last = entryAt(index, clock);
-            rule.onEntry(seenEntry(message, last));
-          });
-          rule.finish(last);
+          for (const { message, entry } of trace) rule.onEntry(seenEntry(message, entry));
+          rule.finish(trace.at(-1)?.entry ?? null);
         }),
         { numRuns: 300 },
       );
@@ -76,20 +78,18 @@ describe("rules that tell when they are idle", () => {
   for (const [name, definition] of rulesThatIdle) {
     it(`${name}: reports the same when shown, while idle, only the entries that may wake it`, () => {
       fc.assert(
-        fc.property(fc.array(fc.tuple(messages(definition), fc.integer({ min: 0, max: 600 })), { maxLength: 60 }), (steps) => {
+        fc.property(entries(definition, 60), (trace) => {
           const everything = definition.create(defaultAnalysisOptions);
           const filtered = definition.create(defaultAnalysisOptions);
-          let clock = 3600;
-          let last: TraceEntry | null = null;
-          steps.forEach(([message, gap], index) => {
-            clock += gap;
-            last = entryAt(index, clock);
-            const relevant = [...definition.markers, ...(definition.markersAnyCase ?? [])].some((m) => message.toLowerCase().includes(m.toLowerCase()));
-            if (!relevant) return;
-            everything.onEntry(seenEntry(message, last));
+          const markers = [...definition.markers, ...(definition.markersAnyCase ?? [])].map((m) => m.toLowerCase());
+          for (const { message, entry } of trace) {
+            // The collector shows a rule only entries that hold one of its markers.
+            if (!markers.some((m) => message.toLowerCase().includes(m))) continue;
+            everything.onEntry(seenEntry(message, entry));
             const wakes = definition.wakers!.some((w) => message.includes(w));
-            if (filtered.idle !== true || wakes) filtered.onEntry(seenEntry(message, last));
-          });
+            if (filtered.idle !== true || wakes) filtered.onEntry(seenEntry(message, entry));
+          }
+          const last = trace.at(-1)?.entry ?? null;
           assert.deepEqual(filtered.finish(last), everything.finish(last));
         }),
         { numRuns: 1000 },

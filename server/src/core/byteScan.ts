@@ -166,20 +166,12 @@ export class ByteScan {
 
   /** Every clock time that may start an entry, with its context read, window by window in text order. */
   clockCandidates(sink: ClockCandidateSink, words: ClockContextWords): void {
-    const noEntryAfter = this.placed(words.noEntryAfter);
-    const timeWords = this.placed(words.timeWords);
-    const posAt = this.resultsAt;
-    const clockAt = posAt + align(MAX_CANDIDATES * 4, 8);
-    const lengthAt = clockAt + MAX_CANDIDATES * 8;
-    const placeAt = lengthAt + MAX_CANDIDATES;
-    const contextAt = placeAt + MAX_CANDIDATES;
+    // Constants first: placing them may move the text, and with it the results after it.
+    const placedWords = this.placedClockWords(words);
+    const { posAt, clockAt, lengthAt, placeAt, contextAt } = this.candidatesAt;
     const end = this.textAt + this.length;
     for (let from = this.textAt; from < end; from += WINDOW_BYTES) {
-      const to = Math.min(end, from + WINDOW_BYTES);
-      const count = this.exports.clockCandidates(
-        this.textAt, end, from, to, posAt, clockAt, lengthAt, placeAt, contextAt,
-        noEntryAfter, noEntryAfter + words.noEntryAfter.length, timeWords, timeWords + words.timeWords.length,
-      );
+      const count = this.scanClockWindow(from, Math.min(end, from + WINDOW_BYTES), placedWords);
       if (count === 0) continue;
       const buffer = this.exports.memory.buffer;
       sink.append(
@@ -190,6 +182,28 @@ export class ByteScan {
         new Uint8Array(buffer, contextAt, count),
       );
     }
+  }
+
+  /** Where the clock scan leaves a window's candidates: room for MAX_CANDIDATES of each column. */
+  private get candidatesAt(): { posAt: number; clockAt: number; lengthAt: number; placeAt: number; contextAt: number } {
+    const posAt = this.resultsAt;
+    const clockAt = posAt + align(MAX_CANDIDATES * 4, 8);
+    const lengthAt = clockAt + MAX_CANDIDATES * 8;
+    const placeAt = lengthAt + MAX_CANDIDATES;
+    return { posAt, clockAt, lengthAt, placeAt, contextAt: placeAt + MAX_CANDIDATES };
+  }
+
+  /** Where the clock scan's context words are in module memory: [from, to) of each list. */
+  private placedClockWords(words: ClockContextWords): readonly [number, number, number, number] {
+    const noEntryAfter = this.placed(words.noEntryAfter);
+    const timeWords = this.placed(words.timeWords);
+    return [noEntryAfter, noEntryAfter + words.noEntryAfter.length, timeWords, timeWords + words.timeWords.length];
+  }
+
+  /** The clock scan of the window [from, to) of the loaded text, into `candidatesAt`; returns how many. */
+  private scanClockWindow(from: number, to: number, placedWords: readonly [number, number, number, number]): number {
+    const { posAt, clockAt, lengthAt, placeAt, contextAt } = this.candidatesAt;
+    return this.exports.clockCandidates(this.textAt, this.textAt + this.length, from, to, posAt, clockAt, lengthAt, placeAt, contextAt, ...placedWords);
   }
 
   /**
@@ -213,49 +227,40 @@ export class ByteScan {
     new Float64Array(buffer, clockAt, n).set(candidates.clock.subarray(0, n));
     new Uint8Array(buffer, placeAt, n).set(candidates.place.subarray(0, n));
     new Uint8Array(buffer, contextAt, n).set(candidates.context.subarray(0, n));
-    const count = this.exports.timedEntries(posAt, clockAt, placeAt, contextAt, n, previousClock, upcomingClock, daysPassed, elapsedAt, stateAt);
-    return {
-      // The entries' starts and clocks are written over the candidates'.
-      start: new Int32Array(buffer, posAt, count),
-      clock: new Float64Array(buffer, clockAt, count),
-      elapsed: new Float64Array(buffer, elapsedAt, count),
-      lastClock: new Float64Array(buffer, stateAt, 1)[0]!,
-      daysPassed: new Int32Array(buffer, stateAt + 8, 1)[0]!,
-    };
+    return this.chooseEntries({ posAt, clockAt, placeAt, contextAt, elapsedAt, stateAt }, n, previousClock, upcomingClock, daysPassed);
   }
 
   /**
    * The timed entries of the loaded text, found and chosen in the module without handing the
-   * candidates to TypeScript and back (clockCandidates, then timedEntries, on the same memory): for a
+   * candidates to TypeScript and back (the clock scan, then the choice, on the same memory): for a
    * text of one scan window (a streamed piece) with no day header. Null for a longer text, whose
    * candidates are gathered window by window.
    */
   scannedTimedEntries(words: ClockContextWords, previousClock: number, upcomingClock: number, daysPassed: number): TimedEntries | null {
     if (this.length > WINDOW_BYTES) return null;
-    const noEntryAfter = this.placed(words.noEntryAfter);
-    const timeWords = this.placed(words.timeWords);
-    const posAt = this.resultsAt;
-    const clockAt = posAt + align(MAX_CANDIDATES * 4, 8);
-    const lengthAt = clockAt + MAX_CANDIDATES * 8;
-    const placeAt = lengthAt + MAX_CANDIDATES;
-    const contextAt = placeAt + MAX_CANDIDATES;
+    const placedWords = this.placedClockWords(words);
     // The elapsed clocks and the state after the results' room.
     const elapsedAt = this.resultsAt + RESULT_BYTES;
     const stateAt = elapsedAt + MAX_CANDIDATES * 8;
     this.ensureBytes(stateAt + 16);
-    const end = this.textAt + this.length;
-    const n = this.exports.clockCandidates(
-      this.textAt, end, this.textAt, end, posAt, clockAt, lengthAt, placeAt, contextAt,
-      noEntryAfter, noEntryAfter + words.noEntryAfter.length, timeWords, timeWords + words.timeWords.length,
-    );
-    const count = this.exports.timedEntries(posAt, clockAt, placeAt, contextAt, n, previousClock, upcomingClock, daysPassed, elapsedAt, stateAt);
+    const n = this.scanClockWindow(this.textAt, this.textAt + this.length, placedWords);
+    return this.chooseEntries({ ...this.candidatesAt, elapsedAt, stateAt }, n, previousClock, upcomingClock, daysPassed);
+  }
+
+  /** The choice of entries among `n` candidates at the given addresses; its results are views of module memory. */
+  private chooseEntries(
+    at: { posAt: number; clockAt: number; placeAt: number; contextAt: number; elapsedAt: number; stateAt: number },
+    n: number, previousClock: number, upcomingClock: number, daysPassed: number,
+  ): TimedEntries {
+    const count = this.exports.timedEntries(at.posAt, at.clockAt, at.placeAt, at.contextAt, n, previousClock, upcomingClock, daysPassed, at.elapsedAt, at.stateAt);
     const buffer = this.exports.memory.buffer;
     return {
-      start: new Int32Array(buffer, posAt, count),
-      clock: new Float64Array(buffer, clockAt, count),
-      elapsed: new Float64Array(buffer, elapsedAt, count),
-      lastClock: new Float64Array(buffer, stateAt, 1)[0]!,
-      daysPassed: new Int32Array(buffer, stateAt + 8, 1)[0]!,
+      // The entries' starts and clocks are written over the candidates'.
+      start: new Int32Array(buffer, at.posAt, count),
+      clock: new Float64Array(buffer, at.clockAt, count),
+      elapsed: new Float64Array(buffer, at.elapsedAt, count),
+      lastClock: new Float64Array(buffer, at.stateAt, 1)[0]!,
+      daysPassed: new Int32Array(buffer, at.stateAt + 8, 1)[0]!,
     };
   }
 

@@ -241,7 +241,7 @@ class EntryTable {
     return this.dates.length - 1;
   }
 
-  grow(): void {
+  private grow(): void {
     const size = this.start.length * 2;
     const grown = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(old: T, make: (n: number) => T): T => {
       const next = make(size);
@@ -303,7 +303,8 @@ export function splitEntries(input: TraceText, options: SplitOptions = {}): Entr
     // pass. A streamed piece's candidates stay in the module from the scan that finds them to the
     // choice; a longer text's are gathered window by window.
     const inScan = scan !== null && headers.length === 0 && state.day === null;
-    const [previousClock, nextClock] = [state.previousClock ?? Number.NaN, upcomingClock ?? Number.NaN];
+    const previousClock = state.previousClock ?? Number.NaN;
+    const nextClock = upcomingClock ?? Number.NaN;
     const timed = inScan
       ? (scan.scannedTimedEntries(CLOCK_CONTEXT_WORDS, previousClock, nextClock, state.daysPassed) ??
         scan.timedEntries(findCandidates(text, SCRATCH_CANDIDATES), previousClock, nextClock, state.daysPassed))
@@ -383,11 +384,7 @@ class TableBuilder {
       elapsed[i] = clock + daysPassed * SECONDS_PER_DAY;
       dateRef[i] = dateAt;
     }
-    // The message start is read on demand: most entries of a large trace are never looked into.
-    table.messageStart.fill(MESSAGE_START_UNREAD, first, table.count);
-    table.kind.fill(KIND_ENTRY, first, table.count);
-    table.zone.fill(NO_ZONE, first, table.count);
-    table.timed += to - from;
+    this.markTimed(first);
     this.previousClock = previous;
     this.daysPassed = daysPassed;
   }
@@ -403,12 +400,22 @@ class TableBuilder {
     table.elapsed.set(timed.elapsed, first);
     // No day header: no dates, as dateRefFor says.
     table.dateRef.fill(-1, first, table.count);
+    this.markTimed(first);
+    this.previousClock = timed.lastClock;
+    this.daysPassed = timed.daysPassed;
+  }
+
+  /**
+   * The columns a reader of times leaves alike for the rows from `first` on, which it reserved: a
+   * shared table still holds the last split's rows there.
+   */
+  private markTimed(first: number): void {
+    const table = this.table;
+    // The message start is read on demand: most entries of a large trace are never looked into.
     table.messageStart.fill(MESSAGE_START_UNREAD, first, table.count);
     table.kind.fill(KIND_ENTRY, first, table.count);
     table.zone.fill(NO_ZONE, first, table.count);
-    table.timed += n;
-    this.previousClock = timed.lastClock;
-    this.daysPassed = timed.daysPassed;
+    table.timed += table.count - first;
   }
 
   /** The table's reference to the date `daysPassed` after the current day header's, or -1 without one. */
@@ -602,12 +609,7 @@ class TraceSplit implements EntrySplit {
 
   messageStartOf(index: number): number {
     const t = this.table;
-    let at = t.messageStart[index]!;
-    if (at === MESSAGE_START_UNREAD) {
-      at = standardMessageStart(this.source, t.start[index]!);
-      t.messageStart[index] = at;
-    }
-    return at;
+    return (t.messageStart[index] = messageStartIn(this.source, t.start[index]!, t.messageStart[index]!));
   }
 
   isTimed(index: number): boolean {
@@ -615,7 +617,7 @@ class TraceSplit implements EntrySplit {
   }
 
   isMidLine(index: number): boolean {
-    return this.table.kind[index] !== KIND_PREAMBLE && !isLineStart(this.source, this.table.start[index]!);
+    return startsMidLine(this.source, this.table.kind[index]!, this.table.start[index]!);
   }
 
   private makeEntry(index: number, base: ChunkBase): TraceEntry {
@@ -660,7 +662,7 @@ export class KeptEntry {
     const startAt = this.lines.positionAt(start);
     const endAt = this.lines.positionAt(contentEnd);
     const { processTag, level } = this.headWords ?? (timed ? readStandardHead(source, start) : NO_HEAD_WORDS);
-    const messageStart = !timed ? start : this.messageStart === MESSAGE_START_UNREAD ? standardMessageStart(source, start) : this.messageStart;
+    const messageStart = timed ? messageStartIn(source, start, this.messageStart) : start;
     // A chunk's first line may go on a line the previous chunk began (a giant line was cut).
     const offset = base.offset;
     return {
@@ -674,7 +676,7 @@ export class KeptEntry {
       column: startAt.character + (startAt.line === 0 ? base.column : 0),
       endLine: endAt.line + base.line,
       endColumn: endAt.character + (endAt.line === 0 ? base.column : 0),
-      midLine: (this.kindCode !== KIND_PREAMBLE && !isLineStart(source, start)) || (startAt.line === 0 && base.column > 0),
+      midLine: startsMidLine(source, this.kindCode, start) || (startAt.line === 0 && base.column > 0),
       clock: timed ? this.clock : null,
       elapsedClock: timed ? this.elapsed : null,
       date: this.date,
@@ -686,6 +688,16 @@ export class KeptEntry {
 }
 
 const NO_HEAD_WORDS: HeadWords = { processTag: null, level: null };
+
+/** A timed entry's message start as stored, or read from its head when not read yet. */
+function messageStartIn(text: TextLike, start: number, stored: number): number {
+  return stored === MESSAGE_START_UNREAD ? standardMessageStart(text, start) : stored;
+}
+
+/** Whether an entry of this kind starts after other text on its line (a lost line break). */
+function startsMidLine(text: TextLike, kindCode: number, start: number): boolean {
+  return kindCode !== KIND_PREAMBLE && !isLineStart(text, start);
+}
 
 /** Just past the text of the entry from `start` to `end`, without its trailing line endings. */
 function contentEndIn(text: TextLike, start: number, end: number): number {
