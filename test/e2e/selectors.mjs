@@ -40,6 +40,8 @@ export const selectors = {
   outline: {
     row: (text) => `.outline-pane .monaco-list-row:has-text(${quoted(text)})`,
   },
+  /** Any notification toast. */
+  toast: ".notification-toast",
   notification: (text) => `.notification-toast:has-text(${quoted(text)})`,
   explorer: {
     /** A file's row in the Explorer, by its name. */
