@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { defaultAnalysisOptions } from "../../server/src/core/findings";
-import type { TraceEntry } from "../../server/src/core/entries";
+import { FIRST_CHUNK, type TraceEntry } from "../../server/src/core/entries";
 import { MARKERS } from "../../server/src/core/markers";
 import { sequenceRules, type SeenEntry, type SequenceRuleDefinition } from "../../server/src/core/sequenceRules";
 
@@ -32,7 +32,7 @@ function seenEntry(message: string, entry: TraceEntry): SeenEntry {
     holds: marker,
     holdsAny: (markers) => markers.map(marker).some((held) => held),
     entry,
-    keep: () => ({ entry }),
+    holdIn: (held) => held.hold({ keepEntry: () => ({ entry }) }, entry.index, FIRST_CHUNK),
   };
 }
 

@@ -5,7 +5,7 @@
 import { catalogue } from "../catalogue";
 import type { FailureRecord, LineMatch, Localized } from "../catalogue/types";
 import { apiErrorValues, readApiError } from "./apiError";
-import { FIRST_CHUNK, splitEntries, type ChunkBase, type EntrySplit, type KeptEntry, type TraceEntry } from "./entries";
+import { FIRST_CHUNK, splitEntries, type ChunkBase, type EntrySplit, type HeldEntry, type KeptEntry, type TraceEntry } from "./entries";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
 import { caseVariants, markedEntries, MarkedEntryRoom, MARKERS } from "./markers";
 import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "./sequenceRules";
@@ -149,6 +149,7 @@ export class FindingCollector {
         if ((tellsIdle & bit) !== 0) this.idleRules = rule.idle === true ? this.idleRules | bit : this.idleRules & ~bit;
       }
     }
+    seen.settleHeld();
     if (this.reportRunTogether) this.addRunTogether(split, base);
     for (let i = split.count - 1; i >= 0; i--) {
       if (split.isTimed(i)) {
@@ -255,6 +256,7 @@ class MarkedEntry implements SeenEntry {
   private words: ArrayLike<number> = [];
   private wordsFrom = 0;
   private wordsTo = 0;
+  private readonly held: HeldEntry[] = [];
 
   constructor(private readonly split: EntrySplit, private readonly base: ChunkBase) {}
 
@@ -286,11 +288,18 @@ class MarkedEntry implements SeenEntry {
   }
 
   get entry(): TraceEntry {
-    return this.keep().entry;
+    return (this.kept ??= this.split.keepEntry(this.index, this.base)).entry;
   }
 
-  keep(): KeptEntry {
-    return (this.kept ??= this.split.keepEntry(this.index, this.base));
+  holdIn(held: HeldEntry): void {
+    held.hold(this.split, this.index, this.base);
+    if (!this.held.includes(held)) this.held.push(held);
+  }
+
+  /** Keeps what rules hold from this piece: its split's table is filled again by the next. */
+  settleHeld(): void {
+    for (const held of this.held) held.settle();
+    this.held.length = 0;
   }
 }
 

@@ -687,6 +687,49 @@ export class KeptEntry {
   }
 }
 
+/** What a held entry is kept from: a split (`EntrySplit.keepEntry`). */
+export interface EntryKeeper {
+  keepEntry(index: number, base: ChunkBase): { readonly entry: TraceEntry };
+}
+
+/**
+ * An entry a rule holds on to and may replace at every entry it is shown (a receive's last wait):
+ * its row is copied only when the piece it is in is done (`settle`) or when it is read, so a rule
+ * that replaces it thousands of times keeps one entry per piece, not one per replacement.
+ */
+export class HeldEntry {
+  private split: EntryKeeper | null = null;
+  private index = 0;
+  private base: ChunkBase = FIRST_CHUNK;
+  private kept: { readonly entry: TraceEntry } | null = null;
+
+  /** Holds entry `index` of `split`, which is being analysed, instead of the one held before. */
+  hold(split: EntryKeeper, index: number, base: ChunkBase): void {
+    this.split = split;
+    this.index = index;
+    this.base = base;
+    this.kept = null;
+  }
+
+  /** Whether an entry was ever held. */
+  get holds(): boolean {
+    return this.split !== null || this.kept !== null;
+  }
+
+  /** Keeps the held entry before its split's table is filled again. */
+  settle(): void {
+    if (this.split === null) return;
+    this.kept = this.split.keepEntry(this.index, this.base);
+    this.split = null;
+  }
+
+  get entry(): TraceEntry {
+    this.settle();
+    if (this.kept === null) throw new Error("no entry held");
+    return this.kept.entry;
+  }
+}
+
 const NO_HEAD_WORDS: HeadWords = { processTag: null, level: null };
 
 /** A timed entry's message start as stored, or read from its head when not read yet. */

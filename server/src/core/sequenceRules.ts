@@ -6,7 +6,7 @@
 import type { Localized, SequenceRuleName, Severity } from "../catalogue/types";
 import { apiErrorValues, readApiError } from "./apiError";
 import { formatClock, formatDuration } from "./clock";
-import type { TraceEntry } from "./entries";
+import { HeldEntry, type TraceEntry } from "./entries";
 import type { AnalysisOptions } from "./findings";
 
 export interface RelatedHit {
@@ -24,11 +24,6 @@ export interface RuleHit {
   readonly apiError?: number | null;
 }
 
-/** An entry a rule keeps: made only when read, as most kept entries are replaced before any report. */
-export interface EntryRef {
-  readonly entry: TraceEntry;
-}
-
 /** An entry shown to a rule: its message and the entry itself, each made when first read. */
 export interface SeenEntry {
   readonly message: string;
@@ -41,8 +36,11 @@ export interface SeenEntry {
   holdsAny(markers: readonly string[]): boolean;
   /** Making an entry costs more than most rules spend on most entries: read it only to report it. */
   readonly entry: TraceEntry;
-  /** The entry, to keep for later: made when read, which a replaced one never is. */
-  keep(): EntryRef;
+  /**
+   * Holds the entry in `held` for later, replacing the one held there: cheap enough for every entry,
+   * as a rule that replaces it at each one (a receive's last wait) needs.
+   */
+  holdIn(held: HeldEntry): void;
 }
 
 export interface SequenceRule {
@@ -98,9 +96,9 @@ interface OpenReceive {
   readonly start: TraceEntry;
   waits: number;
   // A long receive logs thousands of waits: each replaces the one before, unread.
-  lastWait: EntryRef | null;
+  readonly lastWait: HeldEntry;
   assertion: TraceEntry | null;
-  lastSeen: EntryRef;
+  readonly lastSeen: HeldEntry;
 }
 
 const receiveIncomplete: SequenceRuleDefinition = {
@@ -110,9 +108,11 @@ const receiveIncomplete: SequenceRuleDefinition = {
   create(options) {
     const hits: RuleHit[] = [];
     let open: OpenReceive | null = null;
-    const report = (receive: OpenReceive, until: TraceEntry, endedByTrace: boolean) => {
-      const lastWait = receive.lastWait?.entry ?? null;
-      const end = lastWait ?? receive.assertion ?? until;
+    // `until` is read only when no wait or assertion ends the receive: an entry is made (its line
+    // found) only when needed.
+    const report = (receive: OpenReceive, until: { readonly entry: TraceEntry }, endedByTrace: boolean) => {
+      const lastWait = receive.lastWait.holds ? receive.lastWait.entry : null;
+      const end = lastWait ?? receive.assertion ?? until.entry;
       const waitedSeconds = Math.max(0, (end.elapsedClock ?? 0) - (receive.start.elapsedClock ?? 0));
       const related: RelatedHit[] = [];
       if (lastWait !== null) {
@@ -146,17 +146,17 @@ const receiveIncomplete: SequenceRuleDefinition = {
       },
       onEntry(seen) {
         if (seen.holds(RECEIVE_START)) {
-          if (open !== null) report(open, open.lastSeen.entry, false);
-          const start = seen.keep();
-          open = { start: start.entry, waits: 0, lastWait: null, assertion: null, lastSeen: start };
+          if (open !== null) report(open, open.lastSeen, false);
+          open = { start: seen.entry, waits: 0, lastWait: new HeldEntry(), assertion: null, lastSeen: new HeldEntry() };
+          seen.holdIn(open.lastSeen);
           return;
         }
         if (open === null) return;
-        open.lastSeen = seen.keep();
+        seen.holdIn(open.lastSeen);
         // Waits are by far the most frequent: look for them first.
         if (seen.holds(RECEIVE_WAIT)) {
           open.waits++;
-          open.lastWait = open.lastSeen;
+          seen.holdIn(open.lastWait);
         } else if (isTransferDone(seen.message)) {
           open = null;
         } else if (open.assertion === null && seen.holds(ASSERTION)) {
@@ -164,7 +164,7 @@ const receiveIncomplete: SequenceRuleDefinition = {
         }
       },
       finish(last) {
-        if (open !== null) report(open, last ?? open.lastSeen.entry, true);
+        if (open !== null) report(open, last !== null ? { entry: last } : open.lastSeen, true);
         open = null;
         return hits;
       },
