@@ -32,7 +32,7 @@ function seenEntry(message: string, entry: TraceEntry): SeenEntry {
     holds: marker,
     holdsAny: (markers) => markers.map(marker).some((held) => held),
     entry,
-    holdIn: (held) => held.hold({ keepEntry: () => ({ entry }) }, entry.index, FIRST_CHUNK),
+    holdIn: (held) => held.hold({ keepEntry: () => ({ entry, letGoUnread: () => undefined }) }, entry.index, FIRST_CHUNK),
   };
 }
 

@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { SharedEntryTable, splitEntries, type EntrySplit, type SplitOptions } from "../../server/src/core/entries";
+import { FIRST_CHUNK, HeldEntry, SharedEntryTable, splitEntries, type EntrySplit, type SplitOptions } from "../../server/src/core/entries";
 import { markedEntries, MarkedEntryRoom, MARKERS } from "../../server/src/core/markers";
-import { ByteText } from "../../server/src/core/byteText";
+import { BufferReaders, ByteText } from "../../server/src/core/byteText";
 
 const piece = fc.oneof(
   fc.constantFrom("23:26:58 ", "00:00:01\n", "23:59:59\r\n", "\n05:59:59 Trace: ", "\n00:00:00 la-lgr Trace: ", "10:00:00.123 ", "Build 0977823:26:58 "),
@@ -71,6 +71,46 @@ describe("a shared entry table", () => {
     splitEntries("00:00:01 Trace: other\n", { sharedTable: shared });
     assert.throws(() => split.entryAt(0), /filled again/);
     assert.throws(() => split.keepEntry(1), /filled again/);
+  });
+});
+
+describe("entries kept from a stream's read buffer", () => {
+  const text = "23:26:58 Trace: first\n23:26:59 Trace: second\n23:27:00 Trace: third\n";
+  const bufferSplit = (readers: BufferReaders) => splitEntries(new ByteText(Buffer.from(text), readers), { sharedTable: new SharedEntryTable() });
+
+  it("count as the buffer's readers until made or let go, so the buffer is written again only after", () => {
+    const readers = new BufferReaders();
+    const split = bufferSplit(readers);
+    const kept = split.keepEntry(0);
+    assert.equal(readers.count, 1);
+    assert.equal(kept.entry.clock, 23 * 3600 + 26 * 60 + 58);
+    assert.equal(readers.count, 0, "made: the bytes are read");
+    split.keepEntry(1).letGoUnread();
+    assert.equal(readers.count, 0, "let go unread");
+  });
+
+  it("held and replaced at every entry, leave one reader: the last one held", () => {
+    const readers = new BufferReaders();
+    const split = bufferSplit(readers);
+    const held = new HeldEntry();
+    for (let i = 0; i < split.count; i++) {
+      held.hold(split, i, FIRST_CHUNK);
+      held.settle();
+    }
+    assert.equal(readers.count, 1);
+    assert.equal(held.entry.messageStart, text.indexOf("third"));
+    assert.equal(readers.count, 0);
+    held.hold(split, 0, FIRST_CHUNK);
+    held.settle();
+    held.letGo();
+    assert.equal(readers.count, 0);
+    assert.equal(held.holds, false);
+  });
+
+  it("refuse to be made once let go unread: their bytes may be another block's by then", () => {
+    const kept = bufferSplit(new BufferReaders()).keepEntry(2);
+    kept.letGoUnread();
+    assert.throws(() => kept.entry, /let go/);
   });
 });
 

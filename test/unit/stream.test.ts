@@ -112,6 +112,20 @@ describe("streaming a trace file in chunks", () => {
     });
   }
 
+  it("reads a receive's last wait right when the buffer it was read into has taken later blocks", async () => {
+    // The wait is kept from the first 1 MB block and read only at the next receive, megabytes on:
+    // its buffer must not have been written again meanwhile.
+    let seconds = 10 * 3600;
+    const line = (message: string) => `${clock((seconds += 1))} la-lgr ${message}\n`;
+    const parts = [line("Initiating state transfer RECEIVE operation."), line("Trace: NodeManagerHandler: Logger Waiting for MDS Messages")];
+    while (parts.length * 60 < 3_500_000) parts.push(line("Trace: Purge scheduled at 01:30:00 for Route_Call_Detail."));
+    parts.push(line("Initiating state transfer RECEIVE operation."), line("Trace: NodeManagerHandler: Logger Waiting for MDS Messages"));
+    const text = parts.join("");
+    const firstReceive = analyzeTrace(text).findings.find((f) => f.id === "state-receive-incomplete");
+    assert.equal(firstReceive?.related[0]?.startPosition.line, 1, "the first receive's last wait is on line 2");
+    await assertSameAsWhole("wait-across-blocks.txt", text);
+  });
+
   it("finds the same with the byte scan off (every piece decoded and scanned in TypeScript)", async () => {
     setByteScanAllowed(false);
     try {

@@ -5,7 +5,7 @@
 import { catalogue } from "../catalogue";
 import type { FailureRecord, LineMatch, Localized } from "../catalogue/types";
 import { apiErrorValues, readApiError } from "./apiError";
-import { FIRST_CHUNK, splitEntries, type ChunkBase, type EntrySplit, type HeldEntry, type KeptEntry, type TraceEntry } from "./entries";
+import { FIRST_CHUNK, HeldEntry, splitEntries, type ChunkBase, type EntrySplit, type KeptEntry, type TraceEntry } from "./entries";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
 import { caseVariants, markedEntries, MarkedEntryRoom, MARKERS } from "./markers";
 import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "./sequenceRules";
@@ -86,7 +86,8 @@ export class FindingCollector {
   private readonly findings: Finding[] = [];
   private role: TransferRole | null = null;
   /** The last timed entry so far, made only when the rules finish: each chunk replaces it. */
-  private lastEntry: KeptEntry | null = null;
+  /** The last timed entry so far; kept, unread, at the end of each piece. */
+  private readonly lastEntry = new HeldEntry();
   private timedEntries = 0;
   private readonly reportRunTogether: boolean;
   /** The marked entries of each chunk are copied here: one set of arrays for the whole trace. */
@@ -153,7 +154,8 @@ export class FindingCollector {
     if (this.reportRunTogether) this.addRunTogether(split, base);
     for (let i = split.count - 1; i >= 0; i--) {
       if (split.isTimed(i)) {
-        this.lastEntry = split.keepEntry(i, base);
+        this.lastEntry.hold(split, i, base);
+        this.lastEntry.settle();
         break;
       }
     }
@@ -162,7 +164,7 @@ export class FindingCollector {
 
   finish(): CollectedFindings {
     for (const active of this.rules) {
-      for (const hit of active.rule.finish(this.lastEntry?.entry ?? null)) this.findings.push(fromRuleHit(active.record, hit));
+      for (const hit of active.rule.finish(this.lastEntry.holds ? this.lastEntry.entry : null)) this.findings.push(fromRuleHit(active.record, hit));
     }
     this.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
     return { findings: this.findings, role: this.role, entries: this.timedEntries };

@@ -19,13 +19,25 @@ export interface TextLike {
 export type TraceText = string | ByteText;
 
 /**
+ * How many kept entries still read a read buffer's bytes (an entry is made when first read): a
+ * stream writes the buffer again only when none does.
+ */
+export class BufferReaders {
+  count = 0;
+}
+
+/**
  * UTF-8 bytes read as their characters. Offsets are byte offsets: a split uses a ByteText only
  * when its bytes are all ASCII (the byte scan checks as it loads them), else the decoded string.
  */
 export class ByteText implements TextLike {
   private decoded: string | null = null;
 
-  constructor(readonly bytes: Buffer) {}
+  /** `readers`: the count of the buffer the bytes lie in, when it is written again (a stream's). */
+  constructor(
+    readonly bytes: Buffer,
+    readonly readers?: BufferReaders,
+  ) {}
 
   get length(): number {
     return this.bytes.length;

@@ -8,7 +8,7 @@ import { CandidateList, chooseEntryStarts, CLOCK_CONTEXT_WORDS, findCandidates, 
 import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
 import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
 import { byteScanFor, type TimedEntries } from "./byteScan";
-import { stringOf, type TextLike, type TraceText } from "./byteText";
+import { stringOf, type BufferReaders, type TextLike, type TraceText } from "./byteText";
 import { LineIndex } from "./lineIndex";
 
 export { findCandidates, isLineStart, readProcessTag } from "./candidates";
@@ -631,6 +631,9 @@ class TraceSplit implements EntrySplit {
  */
 export class KeptEntry {
   private made: TraceEntry | null = null;
+  /** Counts this entry as a reader of its buffer until it is made or let go (a streamed piece's bytes). */
+  private readers: BufferReaders | null = null;
+  private letGo = false;
 
   constructor(
     private readonly source: TraceText,
@@ -648,10 +651,32 @@ export class KeptEntry {
     private readonly zone: number,
     /** The tag and level a format's reader read; the standard format reads them from the text. */
     private readonly headWords: HeadWords | undefined,
-  ) {}
+  ) {
+    if (typeof source !== "string" && source.readers !== undefined) {
+      this.readers = source.readers;
+      this.readers.count++;
+    }
+  }
 
   get entry(): TraceEntry {
-    return (this.made ??= this.make());
+    if (this.made === null) {
+      // Its buffer may have been written again since.
+      if (this.letGo) throw new Error("a kept entry read after it was let go");
+      this.made = this.make();
+      this.stopReading();
+    }
+    return this.made;
+  }
+
+  /** Its holder will not read it: its buffer may be written again. */
+  letGoUnread(): void {
+    if (this.made === null) this.letGo = true;
+    this.stopReading();
+  }
+
+  private stopReading(): void {
+    if (this.readers !== null) this.readers.count--;
+    this.readers = null;
   }
 
   private make(): TraceEntry {
@@ -689,7 +714,7 @@ export class KeptEntry {
 
 /** What a held entry is kept from: a split (`EntrySplit.keepEntry`). */
 export interface EntryKeeper {
-  keepEntry(index: number, base: ChunkBase): { readonly entry: TraceEntry };
+  keepEntry(index: number, base: ChunkBase): Pick<KeptEntry, "entry" | "letGoUnread">;
 }
 
 /**
@@ -701,14 +726,21 @@ export class HeldEntry {
   private split: EntryKeeper | null = null;
   private index = 0;
   private base: ChunkBase = FIRST_CHUNK;
-  private kept: { readonly entry: TraceEntry } | null = null;
+  private kept: Pick<KeptEntry, "entry" | "letGoUnread"> | null = null;
 
   /** Holds entry `index` of `split`, which is being analysed, instead of the one held before. */
   hold(split: EntryKeeper, index: number, base: ChunkBase): void {
+    this.letGo();
     this.split = split;
     this.index = index;
     this.base = base;
+  }
+
+  /** Holds nothing: an entry kept and never read leaves its buffer free to be written again. */
+  letGo(): void {
+    this.kept?.letGoUnread();
     this.kept = null;
+    this.split = null;
   }
 
   /** Whether an entry was ever held. */

@@ -140,6 +140,12 @@ const receiveIncomplete: SequenceRuleDefinition = {
         related,
       });
     };
+    // What a closed receive held is let go: the stream may then write its buffer again.
+    const close = () => {
+      open?.lastSeen.letGo();
+      open?.lastWait.letGo();
+      open = null;
+    };
     return {
       get idle() {
         return open === null;
@@ -147,6 +153,7 @@ const receiveIncomplete: SequenceRuleDefinition = {
       onEntry(seen) {
         if (seen.holds(RECEIVE_START)) {
           if (open !== null) report(open, open.lastSeen, false);
+          close();
           open = { start: seen.entry, waits: 0, lastWait: new HeldEntry(), assertion: null, lastSeen: new HeldEntry() };
           seen.holdIn(open.lastSeen);
           return;
@@ -158,14 +165,14 @@ const receiveIncomplete: SequenceRuleDefinition = {
           open.waits++;
           seen.holdIn(open.lastWait);
         } else if (isTransferDone(seen.message)) {
-          open = null;
+          close();
         } else if (open.assertion === null && seen.holds(ASSERTION)) {
           open.assertion = seen.entry;
         }
       },
       finish(last) {
         if (open !== null) report(open, last !== null ? { entry: last } : open.lastSeen, true);
-        open = null;
+        close();
         return hits;
       },
     };

@@ -3,7 +3,7 @@
 
 import { open } from "node:fs/promises";
 import { FindingCollector, type CollectedFindings } from "../core/analyze";
-import { ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../core/byteText";
+import { BufferReaders, ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../core/byteText";
 import { isDigitCode, readClock } from "../core/clock";
 import { findCandidates, FIRST_CHUNK, SharedEntryTable, splitEntries, type ChunkBase, type SplitState, type TraceFormat } from "../core/entries";
 import type { AnalysisOptions } from "../core/findings";
@@ -208,12 +208,13 @@ async function streamDecoded(read: ReadAt, decoder: ChunkDecoder, stream: TraceT
  * are analysed.
  */
 async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (bytesRead: number) => void, pieceBytes: number): Promise<number> {
-  // Each block is read into a buffer of its own, after room for what the block before leaves (less
-  // than a piece): the next block is read while this one's pieces are analysed, and only what is
-  // left over is copied. Pieces are analysed as the bytes they are, and an entry kept from one may be
-  // read later: a buffer is not written again once its pieces are cut.
-  const newBuffer = () => Buffer.allocUnsafe(pieceBytes + READ_BYTES);
-  let bytes = newBuffer();
+  // Each block is read into a buffer after room for what the block before leaves (less than a
+  // piece): the next block is read while this one's pieces are analysed, and only what is left over
+  // is copied. Pieces are analysed as the bytes they are, and an entry kept from one may be read
+  // later: a buffer is written again only when no kept entry still reads it.
+  const buffers = new ReadBuffers(pieceBytes + READ_BYTES);
+  let block = buffers.take();
+  let bytes = block.bytes;
   let bytesRead = 0;
   progress(0);
   let n = await read(bytes, pieceBytes, 0);
@@ -227,11 +228,11 @@ async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (byte
   while (n > 0) {
     bytesRead += n;
     progress(bytesRead);
-    const spare = newBuffer();
-    const next = read(spare, pieceBytes, bytesRead);
+    const spare = buffers.take();
+    const next = read(spare.bytes, pieceBytes, bytesRead);
     let consumed: number;
     try {
-      consumed = analysePieces(bytes, from, end, stream, pieceBytes);
+      consumed = analysePieces(block, from, end, stream, pieceBytes);
     } catch (error) {
       // The next block is under way: let it end before the file is closed.
       await next.catch(() => 0);
@@ -239,12 +240,14 @@ async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (byte
     }
     n = await next;
     const left = end - consumed;
-    bytes.copy(spare, pieceBytes - left, consumed, end);
-    bytes = spare;
+    bytes.copy(spare.bytes, pieceBytes - left, consumed, end);
+    buffers.retire(block);
+    block = spare;
+    bytes = spare.bytes;
     from = pieceBytes - left;
     end = pieceBytes + n;
   }
-  const consumed = analysePieces(bytes, from, end, stream, pieceBytes);
+  const consumed = analysePieces(block, from, end, stream, pieceBytes);
   if (consumed < end) stream.push(decodeUtf8(bytes, consumed, end));
   return bytesRead;
 }
@@ -256,7 +259,7 @@ async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (byte
  * the last lines. A piece with no such line start is part of a line longer than a piece: the text
  * stream cuts those inside the line. What is left is always less than a piece.
  */
-function analysePieces(bytes: Buffer, from: number, held: number, stream: TraceTextStream, pieceBytes: number): number {
+function analysePieces({ bytes, readers }: ReadBuffer, from: number, held: number, stream: TraceTextStream, pieceBytes: number): number {
   let consumed = from;
   while (consumed < held) {
     const pieces = Math.ceil((held - consumed) / pieceBytes);
@@ -264,7 +267,7 @@ function analysePieces(bytes: Buffer, from: number, held: number, stream: TraceT
     const cut = lastEntryLineStart(bytes, consumed, consumed + size, held, stream.format);
     if (cut > consumed) {
       const upcomingClock = readClock(bytes.toString("latin1", cut, Math.min(held, cut + 16)), 0)?.seconds ?? null;
-      stream.pushWhole(new ByteText(bytes.subarray(consumed, cut)), upcomingClock);
+      stream.pushWhole(new ByteText(bytes.subarray(consumed, cut), readers), upcomingClock);
       consumed = cut;
     } else if (held - consumed >= pieceBytes) {
       const whole = completeUtf8Length(bytes, consumed + pieceBytes);
@@ -275,6 +278,37 @@ function analysePieces(bytes: Buffer, from: number, held: number, stream: TraceT
     }
   }
   return consumed;
+}
+
+/** A buffer blocks are read into, and the kept entries that still read it. */
+interface ReadBuffer {
+  readonly bytes: Buffer;
+  readonly readers: BufferReaders;
+}
+
+/** Buffers whose blocks are analysed, kept to be written again: a new one per 1 MB block cost page faults and garbage collections. */
+const RETIRED_BUFFERS = 4;
+
+/**
+ * Read buffers of one size. A retired buffer is taken again once no kept entry reads it; one that
+ * stays read longer is dropped after RETIRED_BUFFERS more (the collector frees it with its readers).
+ */
+class ReadBuffers {
+  private readonly retired: ReadBuffer[] = [];
+
+  constructor(private readonly size: number) {}
+
+  take(): ReadBuffer {
+    const free = this.retired.findIndex((buffer) => buffer.readers.count === 0);
+    if (free !== -1) return this.retired.splice(free, 1)[0]!;
+    return { bytes: Buffer.allocUnsafe(this.size), readers: new BufferReaders() };
+  }
+
+  /** Its pieces are analysed and what they left over is copied. */
+  retire(buffer: ReadBuffer): void {
+    this.retired.push(buffer);
+    if (this.retired.length > RETIRED_BUFFERS) this.retired.shift();
+  }
 }
 
 function decodeUtf8(bytes: Buffer, from: number, to: number): string {
