@@ -276,6 +276,21 @@ describe("byte scan", () => {
     }
   });
 
+  it("looks for a word by a window that does not end in a block another word holds, given as rare a choice", () => {
+    // "MDS" and "ABC" are equally rare by their letters; "MDS" is in every "Waiting for MDS" too.
+    const windowEnd = (words: string[]) => {
+      const set = new LiteralSet(words);
+      const { window, windowAt } = set.tables();
+      const word = words[words.length - 1]!;
+      const end = windowAt[set.indexOf(word)]! + window;
+      return word.slice(end - 3, end);
+    };
+    assert.equal(windowEnd(["Waiting for XYZ", "service is on MDS ABC"]), "MDS");
+    assert.equal(windowEnd(["Waiting for MDS", "service is on MDS ABC"]), "ABC");
+    // A word's case variants hold its blocks: they do not count against it.
+    assert.equal(windowEnd(["Waiting for XYZ", "service is on MDS abc", "service is on MDS ABC"]), "MDS");
+  });
+
   it("maps matches to the entries whose messages hold them as the TypeScript does, message starts included", () => {
     // Entries with and without milliseconds, process tags and level words, run together or not, and
     // words that straddle a time, a tag or a level word, or an entry's end.
