@@ -47,17 +47,20 @@ export async function openFile(page, fileName) {
  */
 export async function runCommand(page, title, { attempts = 10 } = {}) {
   const row = page.locator(selectors.quickInput.command(title)).first();
+  const box = page.locator(selectors.quickInput.box);
   for (let attempt = 1; ; attempt++) {
+    // A webview that is loading (one just shown again) may not pass F1 on to the workbench: the
+    // palette is then asked for again.
     await page.keyboard.press("F1");
-    const box = page.locator(selectors.quickInput.box);
-    await box.fill(`>${title}`);
     try {
+      await box.waitFor({ timeout: 3000 });
+      await box.fill(`>${title}`);
       await row.waitFor({ timeout: 3000 });
       await page.keyboard.press("Enter");
       return;
     } catch (error) {
       await page.keyboard.press("Escape");
-      if (attempt >= attempts) throw new Error(`Command "${title}" is not in the palette: ${error.message}`);
+      if (attempt >= attempts) throw new Error(`Command "${title}" could not be run from the palette: ${error.message}`);
     }
   }
 }
