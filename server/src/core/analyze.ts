@@ -85,8 +85,7 @@ export class FindingCollector {
   private idleRules: number;
   private readonly findings: Finding[] = [];
   private role: TransferRole | null = null;
-  /** The last timed entry so far, made only when the rules finish: each chunk replaces it. */
-  /** The last timed entry so far; kept, unread, at the end of each piece. */
+  /** The last timed entry so far, made only when the rules finish: each piece replaces it. */
   private readonly lastEntry = new HeldEntry();
   private timedEntries = 0;
   private readonly reportRunTogether: boolean;

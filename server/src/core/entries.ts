@@ -743,7 +743,7 @@ export class HeldEntry {
     this.split = null;
   }
 
-  /** Whether an entry was ever held. */
+  /** Whether an entry is held (none before the first `hold`, nor after `letGo`). */
   get holds(): boolean {
     return this.split !== null || this.kept !== null;
   }
