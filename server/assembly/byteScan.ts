@@ -350,12 +350,7 @@ const WORD_BYTES = 7;
   return <usize>load<i32>(tablesAt + (<usize>slot << 2));
 }
 
-/** As blockHash in literalSet.ts, into its 8192 slots. */
-@inline function blockHash(a: u32, b: u32, c: u32): u32 {
-  return ((a | (b << 8) | (c << 16)) * 0x9e3779b1) >> 19;
-}
-
-/** blockHash of the three bytes that end at `last`, read in one load (the byte after them is masked off). */
+/** blockHash (literalSet.ts) of the three bytes that end at `last`, into its 8192 slots: read in one load, the byte after them masked off. */
 @inline function blockHashAt(last: usize): u32 {
   return ((load<u32>(last - 2) & 0xffffff) * 0x9e3779b1) >> 19;
 }

@@ -214,13 +214,12 @@ async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (byte
   // later: a buffer is written again only when no kept entry still reads it.
   const buffers = new ReadBuffers(pieceBytes + READ_BYTES);
   let block = buffers.take();
-  let bytes = block.bytes;
   let bytesRead = 0;
   progress(0);
-  let n = await read(bytes, pieceBytes, 0);
+  let n = await read(block.bytes, pieceBytes, 0);
   let from = pieceBytes;
   let end = pieceBytes + n;
-  if (n >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf) {
+  if (n >= 3 && block.bytes[from] === 0xef && block.bytes[from + 1] === 0xbb && block.bytes[from + 2] === 0xbf) {
     from += 3;
     n -= 3;
     bytesRead += 3;
@@ -240,15 +239,14 @@ async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (byte
     }
     n = await next;
     const left = end - consumed;
-    bytes.copy(spare.bytes, pieceBytes - left, consumed, end);
+    block.bytes.copy(spare.bytes, pieceBytes - left, consumed, end);
     buffers.retire(block);
     block = spare;
-    bytes = spare.bytes;
     from = pieceBytes - left;
     end = pieceBytes + n;
   }
   const consumed = analysePieces(block, from, end, stream, pieceBytes);
-  if (consumed < end) stream.push(decodeUtf8(bytes, consumed, end));
+  if (consumed < end) stream.push(decodeUtf8(block.bytes, consumed, end));
   return bytesRead;
 }
 
