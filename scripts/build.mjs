@@ -40,7 +40,7 @@ const contexts = await Promise.all([
   // The timeline panel, with the compare renderings, is loaded when a timeline is first asked for.
   esbuild.context({ ...common, entryPoints: { timelinePanel: "client/src/timeline/timelinePanel.ts" }, outdir: "dist", external: ["vscode"] }),
   // Plain-text detection uses the core's splitter: loaded with the first Plain Text document.
-  esbuild.context({ ...common, entryPoints: { traceDetection: "server/src/core/detect.ts" }, outdir: "dist" }),
+  esbuild.context({ ...common, entryPoints: { traceDetection: "server/src/formats/detect.ts" }, outdir: "dist" }),
   esbuild.context({ ...common, entryPoints: { server: "server/src/server.ts" }, outdir: "dist", plugins: [encodingLibrariesApart] }),
   esbuild.context({
     ...common,

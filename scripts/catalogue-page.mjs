@@ -30,7 +30,7 @@ let records;
 if (existsSync(cli)) records = recordsFromCli();
 else if (built !== null) records = built.catalogue;
 else {
-  console.error("catalogue-page: neither dist/cli.js nor out/server/src/catalogue exists; run `npm run build` (and `npx tsc -b`) first.");
+  console.error("catalogue-page: neither dist/cli.js nor out/server/src/knowledge/catalogue.js exists; run `npm run build` (and `npx tsc -b`) first.");
   process.exit(1);
 }
 
@@ -61,7 +61,7 @@ function codes(list) {
 
 function describeMatch(match) {
   if (match === undefined || match === null) return ["- Matches: (build `out/` with `npx tsc -b` to show how)"];
-  if (match.kind === "sequence") return [`- Matches: the multi-entry rule ${code(match.rule)} (core/sequenceRules.ts)`];
+  if (match.kind === "sequence") return [`- Matches: the multi-entry rule ${code(match.rule)} (knowledge/rules)`];
   const lines = [`- Matches: an entry whose message contains ${code(match.anchor)}`];
   const pattern = patternSource(match.pattern);
   if (pattern !== null) lines.push(`  - and matches ${code(pattern)}`);

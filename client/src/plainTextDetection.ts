@@ -4,7 +4,7 @@
 // when the first Plain Text document is looked at, not at activation.
 
 import vscode = require("vscode");
-import type * as Detection from "../../server/src/core/detect";
+import type * as Detection from "../../server/src/formats/detect";
 import { loadBundle } from "./bundles";
 import { LANGUAGE_ID } from "../../server/src/shared/protocol";
 

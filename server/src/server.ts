@@ -16,9 +16,9 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { catalogueRecord } from "./catalogue";
-import { readClockText } from "./core/clockText";
-import { splitText } from "./core/splitText";
+import { catalogueRecord } from "./knowledge/catalogue";
+import { readClockText } from "./engine/clockText";
+import { splitText } from "./engine/splitText";
 import { AnalysisCache, type DocumentAnalysis } from "./lsp/analysisCache";
 import { codeActionsFor, isSplitActionData, splitEdits } from "./lsp/codeActions";
 import { toDiagnostics } from "./lsp/diagnostics";
@@ -30,9 +30,9 @@ import { explainRecord } from "./lsp/explanation";
 import { crossFileRelated, pairDiagnostics } from "./lsp/pairing";
 import { registerLargeFileHandlers } from "./lsp/largeFiles";
 import { readTraceUri } from "./lsp/readTraceUri";
-import { analyzeTrace } from "./core/analyze";
-import { compareTraces } from "./core/compare";
-import { sideFromFileName } from "./core/traceFacts";
+import { analyzeTrace } from "./analysis/analyze";
+import { compareTraces } from "./analysis/compare";
+import { sideFromFileName } from "./knowledge/traceFacts";
 import {
   analyzeFileRequest,
   analyzeFolderRequest,
@@ -44,7 +44,7 @@ import {
   traceSummaryRequest,
   type Settings,
 } from "./shared/protocol";
-import { VERSION } from "./version";
+import { VERSION } from "./shared/version";
 
 const CHANGE_DEBOUNCE_MS = 150;
 

@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { catalogue } from "../../server/src/catalogue";
+import { catalogue } from "../../server/src/knowledge/catalogue";
 import { describeVerdict, loadRecheck, RECHECK_PARAMS } from "../support/recheck";
 
 describe("ReDoS check of the catalogue", () => {

@@ -7,12 +7,12 @@ import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
-import { byteScanFor, MAX_CHOSEN_CANDIDATES, setByteScanAllowed, type LiteralTables } from "../../server/src/core/byteScan";
-import { CandidateList, CandidatePlace, CONTEXT_ALLOWS, CONTEXT_DENIES, contextAllowsEntry, findCandidates, findCandidatesInText } from "../../server/src/core/candidates";
-import { LineIndex, lineFeedStarts } from "../../server/src/core/lineIndex";
-import { LiteralSet } from "../../server/src/core/literalSet";
-import { splitEntries, type SplitState } from "../../server/src/core/entries";
-import { markedEntries, MARKERS } from "../../server/src/core/markers";
+import { byteScanFor, MAX_CHOSEN_CANDIDATES, setByteScanAllowed, type LiteralTables } from "../../server/src/engine/byteScan";
+import { CandidateList, CandidatePlace, CONTEXT_ALLOWS, CONTEXT_DENIES, contextAllowsEntry, findCandidates, findCandidatesInText } from "../../server/src/engine/candidates";
+import { LineIndex, lineFeedStarts } from "../../server/src/engine/lineIndex";
+import { LiteralSet } from "../../server/src/engine/literalSet";
+import { splitEntries, type SplitState } from "../../server/src/engine/entries";
+import { markedEntries, MARKERS } from "../../server/src/knowledge/markers";
 
 const repoRoot = path.resolve(__dirname, "..", "..", "..");
 

@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { byteScanFor, setByteScanAllowed } from "../../server/src/core/byteScan";
-import { ByteText, stringOf } from "../../server/src/core/byteText";
-import { splitEntries, type EntrySplit, type SplitOptions } from "../../server/src/core/entries";
-import { markedEntries, MARKERS } from "../../server/src/core/markers";
+import { byteScanFor, setByteScanAllowed } from "../../server/src/engine/byteScan";
+import { ByteText, stringOf } from "../../server/src/engine/byteText";
+import { splitEntries, type EntrySplit, type SplitOptions } from "../../server/src/engine/entries";
+import { markedEntries, MARKERS } from "../../server/src/knowledge/markers";
 
 const piece = fc.oneof(
   fc.constantFrom("23:26:58 ", "00:00:01\n", "23:59:59\r\n", "\n05:59:59 Trace: ", "\n00:00:00 la-lgr Trace: ", "10:00:00.123 ", "12:34:56", "Build 0977823:26:58 "),

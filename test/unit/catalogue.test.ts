@@ -4,12 +4,12 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { catalogue, win32Error, win32Errors } from "../../server/src/catalogue";
-import { pendingSequenceRecords } from "../../server/src/catalogue/records/pendingSequence";
-import type { FailureRecord, Localized, QuickFixHint } from "../../server/src/catalogue/types";
-import { analyzeTrace } from "../../server/src/core/analyze";
-import { checksumDifferences } from "../../server/src/core/pairRules";
-import { fillTemplate } from "../../server/src/core/findings";
+import { catalogue, win32Error, win32Errors } from "../../server/src/knowledge/catalogue";
+import { pendingSequenceRecords } from "../../server/src/knowledge/records/pendingSequence";
+import type { FailureRecord, Localized, QuickFixHint } from "../../server/src/knowledge/types";
+import { analyzeTrace } from "../../server/src/analysis/analyze";
+import { checksumDifferences } from "../../server/src/analysis/pairRules";
+import { fillTemplate } from "../../server/src/model/findings";
 import { sample } from "./helpers";
 
 interface Fixture {

@@ -2,8 +2,8 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzeTrace } from "../../server/src/core/analyze";
-import { alignedEvents, compareTraces, type CompareModel } from "../../server/src/core/compare";
+import { analyzeTrace } from "../../server/src/analysis/analyze";
+import { alignedEvents, compareTraces, type CompareModel } from "../../server/src/analysis/compare";
 import { compareAsJson } from "../../server/src/cli/compareCommand";
 import { seedReceive, seedSend, sample } from "./helpers";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { entryText, splitEntries } from "../../server/src/core/entries";
+import { entryText, splitEntries } from "../../server/src/engine/entries";
 import { seedReceive, seedSend } from "./helpers";
 
 const texts = (input: string) => {

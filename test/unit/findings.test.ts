@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzeTrace } from "../../server/src/core/analyze";
+import { analyzeTrace } from "../../server/src/analysis/analyze";
 import { seedReceive, seedSend, sample } from "./helpers";
 
 const ids = (text: string, options = {}) => analyzeTrace(text, options).findings.map((f) => `${f.severity} ${f.id}`);

@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
-import { byteScanFor, setByteScanAllowed } from "../../server/src/core/byteScan";
-import { LineIndex } from "../../server/src/core/lineIndex";
+import { byteScanFor, setByteScanAllowed } from "../../server/src/engine/byteScan";
+import { LineIndex } from "../../server/src/engine/lineIndex";
 
 const lfText = fc.string({ unit: fc.constantFrom("a", "1", " ", ":", "\n", "\n\n", "é"), maxLength: 80 });
 

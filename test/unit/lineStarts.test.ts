@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { lastLineStart } from "../../server/src/io/lineStarts";
+import { lastLineStart } from "../../server/src/engine/lineStarts";
 
 /** Every line start, last first, by reading each character. */
 function naive(text: string, accepts: (pos: number) => boolean): number {

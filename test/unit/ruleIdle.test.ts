@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { defaultAnalysisOptions } from "../../server/src/core/findings";
-import { FIRST_CHUNK, type TraceEntry } from "../../server/src/core/entries";
-import { MARKERS } from "../../server/src/core/markers";
-import { sequenceRules, type SeenEntry, type SequenceRuleDefinition } from "../../server/src/core/sequenceRules";
+import { defaultAnalysisOptions } from "../../server/src/model/findings";
+import { FIRST_CHUNK, type TraceEntry } from "../../server/src/engine/entries";
+import { MARKERS } from "../../server/src/knowledge/markers";
+import { sequenceRules, type SeenEntry, type SequenceRuleDefinition } from "../../server/src/knowledge/rules";
 
 function entryAt(index: number, clock: number): TraceEntry {
   return {

@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { FIRST_CHUNK, HeldEntry, SharedEntryTable, splitEntries, type EntrySplit, type SplitOptions } from "../../server/src/core/entries";
-import { markedEntries, MarkedEntryRoom, MARKERS } from "../../server/src/core/markers";
-import { BufferReaders, ByteText } from "../../server/src/core/byteText";
+import { FIRST_CHUNK, HeldEntry, SharedEntryTable, splitEntries, type EntrySplit, type SplitOptions } from "../../server/src/engine/entries";
+import { markedEntries, MarkedEntryRoom, MARKERS } from "../../server/src/knowledge/markers";
+import { BufferReaders, ByteText } from "../../server/src/engine/byteText";
 
 const piece = fc.oneof(
   fc.constantFrom("23:26:58 ", "00:00:01\n", "23:59:59\r\n", "\n05:59:59 Trace: ", "\n00:00:00 la-lgr Trace: ", "10:00:00.123 ", "Build 0977823:26:58 "),

@@ -9,12 +9,12 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import iconv from "iconv-lite";
-import { analyzeTrace } from "../../server/src/core/analyze";
-import { setByteScanAllowed } from "../../server/src/core/byteScan";
-import { splitEntries } from "../../server/src/core/entries";
-import type { Finding } from "../../server/src/core/findings";
-import { LiteralSet } from "../../server/src/core/literalSet";
-import { AnalysisCancelled, analyzeTraceFile, PIECE_BYTES } from "../../server/src/io/traceFileStream";
+import { analyzeTrace } from "../../server/src/analysis/analyze";
+import { setByteScanAllowed } from "../../server/src/engine/byteScan";
+import { splitEntries } from "../../server/src/engine/entries";
+import type { Finding } from "../../server/src/model/findings";
+import { LiteralSet } from "../../server/src/engine/literalSet";
+import { AnalysisCancelled, analyzeTraceFile, PIECE_BYTES } from "../../server/src/analysis/traceFileStream";
 import { sample } from "./helpers";
 
 const folder = mkdtempSync(path.join(tmpdir(), "icm-stream-"));

@@ -3,8 +3,8 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzeTrace } from "../../server/src/core/analyze";
-import { compareTraces, sideLabel, type CompareModel } from "../../server/src/core/compare";
+import { analyzeTrace } from "../../server/src/analysis/analyze";
+import { compareTraces, sideLabel, type CompareModel } from "../../server/src/analysis/compare";
 import {
   anchorOf,
   clockText,
@@ -20,7 +20,7 @@ import {
   placeMarks,
   timeExtent,
   timelineRows,
-} from "../../server/src/export/compareTimeline";
+} from "../../server/src/render/compareTimeline";
 import { seedReceive, seedSend } from "./helpers";
 
 function seedModel(): CompareModel {

@@ -3,9 +3,9 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzeTrace } from "../../server/src/core/analyze";
-import { compareTraces, type CompareModel } from "../../server/src/core/compare";
-import { compareAsMarkdown, escapeMarkdownText } from "../../server/src/export/compareMarkdown";
+import { analyzeTrace } from "../../server/src/analysis/analyze";
+import { compareTraces, type CompareModel } from "../../server/src/analysis/compare";
+import { compareAsMarkdown, escapeMarkdownText } from "../../server/src/render/compareMarkdown";
 import { seedReceive, seedSend } from "./helpers";
 
 function seedModel(): CompareModel {

@@ -2,7 +2,7 @@
 // panel type: the client bundle, the panel bundle and the browser bundle all import this file.
 
 import type { CompareResult } from "../../../server/src/shared/protocol";
-import type { TimelineViewState } from "../../../server/src/export/compareTimeline";
+import type { TimelineViewState } from "../../../server/src/render/compareTimeline";
 
 /** The webview panel type, registered at activation and used by the panel bundle. */
 export const TIMELINE_VIEW_TYPE = "icmTrace.transferTimeline";

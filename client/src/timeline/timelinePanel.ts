@@ -3,9 +3,9 @@
 // The webview gets its data by postMessage only; its HTML holds no trace text.
 
 import vscode = require("vscode");
-import { compareAsMarkdown } from "../../../server/src/export/compareMarkdown";
-import { cspNonce } from "../../../server/src/export/html";
-import { shortSideName, type TimelineViewState } from "../../../server/src/export/compareTimeline";
+import { compareAsMarkdown } from "../../../server/src/render/compareMarkdown";
+import { cspNonce } from "../../../server/src/render/html";
+import { shortSideName, type TimelineViewState } from "../../../server/src/render/compareTimeline";
 import { compareRequest, type CompareResult } from "../../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "../languageClient";
 import { isFromWebview, TIMELINE_VIEW_TYPE, type FileNames, type FromWebview, type TimelineWebviewState, type ToWebview } from "./messages";

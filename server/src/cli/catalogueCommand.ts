@@ -1,7 +1,7 @@
 // `icm-trace catalogue [--json]`: the known failures.
 
-import { catalogue } from "../catalogue";
-import type { Language } from "../catalogue/types";
+import { catalogue } from "../knowledge/catalogue";
+import type { Language } from "../knowledge/types";
 import type { CliIo } from "./io";
 
 export function runCatalogue(options: { json: boolean; language: Language }, io: CliIo): number {

@@ -1,11 +1,11 @@
 // `icm-trace check [--json] FILE|DIR|GLOB...`: findings like a compiler's diagnostics. Files are
 // streamed in chunks, so their size does not matter.
 
-import { catalogueRecord } from "../catalogue";
-import type { Language } from "../catalogue/types";
-import type { Finding } from "../core/findings";
-import { BinaryTraceError } from "../io/encoding";
-import { analyzeTraceFile } from "../io/traceFileStream";
+import { catalogueRecord } from "../knowledge/catalogue";
+import type { Language } from "../knowledge/types";
+import type { Finding } from "../model/findings";
+import { BinaryTraceError } from "../engine/encoding";
+import { analyzeTraceFile } from "../analysis/traceFileStream";
 import { CliError, type CliIo } from "./io";
 import { expandTracePaths } from "./paths";
 import { checkReadable } from "./io";

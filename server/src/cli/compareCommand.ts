@@ -1,12 +1,12 @@
 // `icm-trace compare [--json | --html OUT] FILE FILE`: both sides of a state transfer together.
 
 import { writeFileSync } from "node:fs";
-import { analyzeTrace } from "../core/analyze";
-import { compareTraces, type CompareModel } from "../core/compare";
-import { compareAsText } from "../export/compareText";
-import { compareAsHtml } from "../export/compareHtml";
-import { compareAsMarkdown } from "../export/compareMarkdown";
-import type { Language } from "../catalogue/types";
+import { analyzeTrace } from "../analysis/analyze";
+import { compareTraces, type CompareModel } from "../analysis/compare";
+import { compareAsText } from "../render/compareText";
+import { compareAsHtml } from "../render/compareHtml";
+import { compareAsMarkdown } from "../render/compareMarkdown";
+import type { Language } from "../knowledge/types";
 import { CliError, readTraceFile, type CliIo } from "./io";
 
 export interface CompareOptions {

@@ -1,8 +1,8 @@
 // Where the CLI writes, and the error that becomes a one-line message and exit code 2.
 
 import { closeSync, openSync, readFileSync, statSync } from "node:fs";
-import { decodeAll } from "../io/decode";
-import { BinaryTraceError, guessEncoding, SAMPLE_BYTES } from "../io/encoding";
+import { decodeAll } from "../engine/decode";
+import { BinaryTraceError, guessEncoding, SAMPLE_BYTES } from "../engine/encoding";
 
 export interface CliIo {
   stdout(text: string): void;

@@ -6,8 +6,8 @@ import { runSplit } from "./split";
 import { runCatalogue } from "./catalogueCommand";
 import { runCompare } from "./compareCommand";
 import { CliError, type CliIo } from "./io";
-import { VERSION } from "../version";
-import { isKnownEncoding } from "../io/encoding";
+import { VERSION } from "../shared/version";
+import { isKnownEncoding } from "../engine/encoding";
 
 const USAGE = `Usage: icm-trace <command> [options] FILE...
 

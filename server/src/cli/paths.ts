@@ -2,7 +2,7 @@
 
 import { readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { listTraceFiles } from "../io/traceFolders";
+import { listTraceFiles } from "../engine/traceFolders";
 import { CliError } from "./io";
 
 export function expandTracePaths(args: readonly string[]): string[] {

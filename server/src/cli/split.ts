@@ -1,7 +1,7 @@
 // `icm-trace split FILE`: one line per entry.
 
-import { splitEntries } from "../core/entries";
-import { entryAsOneLine } from "../core/splitText";
+import { splitEntries } from "../engine/entries";
+import { entryAsOneLine } from "../engine/splitText";
 import { CliError, readTraceFile, type CliIo } from "./io";
 
 const OUTPUT_BATCH = 20_000;

@@ -1,8 +1,8 @@
 // Parse once per document version: every feature reads the one analysis of the version it serves.
 
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { analyzeTrace, type TraceAnalysis } from "../core/analyze";
-import { tracePhases, type TracePhase } from "../core/transferEvents";
+import { analyzeTrace, type TraceAnalysis } from "../analysis/analyze";
+import { tracePhases, type TracePhase } from "../analysis/transferEvents";
 import type { Settings } from "../shared/protocol";
 
 export interface DocumentAnalysis {

@@ -2,10 +2,10 @@
 // ignore the signature, show the explanation.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from "vscode-languageserver";
-import { catalogueRecord } from "../catalogue";
-import type { Language } from "../catalogue/types";
-import { fillTemplate } from "../core/findings";
-import { lineBreakInsertions } from "../core/splitText";
+import { catalogueRecord } from "../knowledge/catalogue";
+import type { Language } from "../knowledge/types";
+import { fillTemplate } from "../model/findings";
+import { lineBreakInsertions } from "../engine/splitText";
 import { clientCommands, DIAGNOSTIC_SOURCE } from "../shared/protocol";
 import type { DocumentAnalysis } from "./analysisCache";
 import type { FindingData } from "./diagnostics";

@@ -1,8 +1,8 @@
 // Findings as LSP diagnostics: ranged on the failing entry, `code` = catalogue id.
 
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
-import type { Language, Severity } from "../catalogue/types";
-import type { Finding } from "../core/findings";
+import type { Language, Severity } from "../knowledge/types";
+import type { Finding } from "../model/findings";
 import { DIAGNOSTIC_SOURCE } from "../shared/protocol";
 import type { DocumentAnalysis } from "./analysisCache";
 

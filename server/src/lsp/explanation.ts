@@ -1,6 +1,6 @@
 // A catalogue record as a Markdown page ("Show explanation").
 
-import type { FailureRecord, Language } from "../catalogue/types";
+import type { FailureRecord, Language } from "../knowledge/types";
 
 const HEADINGS = {
   en: { causes: "Likely causes", fixes: "Fixes", commands: "Commands", severity: "Severity" },

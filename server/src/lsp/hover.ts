@@ -1,14 +1,14 @@
 // Hover on a failure: what it means, why it happens, how to fix it, and where it sits in time.
 
 import type { Hover } from "vscode-languageserver";
-import { catalogueRecord } from "../catalogue";
-import type { Language } from "../catalogue/types";
-import { describeApiError } from "../core/apiError";
-import { formatClock, formatDuration } from "../core/clock";
-import { compareSeverity, type Finding } from "../core/findings";
+import { catalogueRecord } from "../knowledge/catalogue";
+import type { Language } from "../knowledge/types";
+import { describeApiError } from "../knowledge/apiError";
+import { formatClock, formatDuration } from "../engine/clock";
+import { compareSeverity, type Finding } from "../model/findings";
 import type { DocumentAnalysis } from "./analysisCache";
 import { findingsAt, rangeOf } from "./diagnostics";
-import { codeSpan, escapeMarkdown } from "./markdown";
+import { codeSpan, escapeMarkdown } from "../render/markdown";
 
 const LABELS = {
   en: {

@@ -6,12 +6,12 @@ import { stat } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Diagnostic } from "vscode-languageserver";
-import { catalogueRecord } from "../catalogue";
-import type { Language } from "../catalogue/types";
-import type { Finding } from "../core/findings";
-import { BinaryTraceError } from "../io/encoding";
-import { AnalysisCancelled, analyzeTraceFile } from "../io/traceFileStream";
-import { listTraceFiles } from "../io/traceFolders";
+import { catalogueRecord } from "../knowledge/catalogue";
+import type { Language } from "../knowledge/types";
+import type { Finding } from "../model/findings";
+import { BinaryTraceError } from "../engine/encoding";
+import { AnalysisCancelled, analyzeTraceFile } from "../analysis/traceFileStream";
+import { listTraceFiles } from "../engine/traceFolders";
 import { analysisProgressNotification, DIAGNOSTIC_SOURCE, type FileSummary, type Settings } from "../shared/protocol";
 import { findingToDiagnostic } from "./diagnostics";
 

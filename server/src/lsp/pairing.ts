@@ -2,9 +2,9 @@
 // line and the sender's failure at the receiver's wait: related information across files.
 
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
-import { checksumDifferences } from "../core/pairRules";
+import { checksumDifferences } from "../analysis/pairRules";
 import { DIAGNOSTIC_SOURCE } from "../shared/protocol";
-import type { Language } from "../catalogue/types";
+import type { Language } from "../knowledge/types";
 import type { DocumentAnalysis } from "./analysisCache";
 import { rangeOf } from "./diagnostics";
 

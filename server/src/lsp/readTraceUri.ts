@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ErrorCodes, ResponseError } from "vscode-languageserver";
-import { decodeAll } from "../io/decode";
-import { BinaryTraceError, guessEncoding, SAMPLE_BYTES } from "../io/encoding";
+import { decodeAll } from "../engine/decode";
+import { BinaryTraceError, guessEncoding, SAMPLE_BYTES } from "../engine/encoding";
 
 export function readTraceUri(uri: string): string {
   if (!uri.startsWith("file:")) throw new ResponseError(ErrorCodes.InvalidParams, `only open documents or file: URIs can be read: ${uri}`);

@@ -1,7 +1,7 @@
 // Settings from `workspace/configuration`, `initializationOptions`, or defaults. Clients that
 // answer configuration requests with null (Neovim, simple clients) get the defaults.
 
-import type { Language } from "../catalogue/types";
+import type { Language } from "../knowledge/types";
 import { defaultSettings, type Settings } from "../shared/protocol";
 
 export function normalizeSettings(raw: unknown): Settings {

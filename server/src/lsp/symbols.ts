@@ -1,10 +1,10 @@
 // The outline: start-up, synchronisation, state transfer send/receive, and failures within them.
 
 import { SymbolKind, type DocumentSymbol } from "vscode-languageserver";
-import type { Language } from "../catalogue/types";
-import { formatClock } from "../core/clock";
-import { compareSeverity } from "../core/findings";
-import type { PhaseKind, TracePhase } from "../core/transferEvents";
+import type { Language } from "../knowledge/types";
+import { formatClock } from "../engine/clock";
+import { compareSeverity } from "../model/findings";
+import type { PhaseKind, TracePhase } from "../analysis/transferEvents";
 import type { DocumentAnalysis } from "./analysisCache";
 import { rangeOf } from "./diagnostics";
 

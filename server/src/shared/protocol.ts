@@ -80,7 +80,7 @@ export interface CompareParams {
 
 export interface CompareResult {
   /** The model; its sides[i] is the trace at uris[i]. */
-  readonly model: import("../core/compare").CompareModel;
+  readonly model: import("../analysis/compare").CompareModel;
   readonly uris: readonly [string, string];
   readonly language: "en" | "ja";
 }

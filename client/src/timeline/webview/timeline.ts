@@ -6,8 +6,8 @@ import { axisBottom } from "d3-axis";
 import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { select } from "d3-selection";
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from "d3-zoom";
-import type { Language } from "../../../../server/src/catalogue/types";
-import type { CompareEvent, CompareModel, CompareSide, EvidenceLine } from "../../../../server/src/core/compare";
+import type { Language } from "../../../../server/src/knowledge/types";
+import type { CompareEvent, CompareModel, CompareSide, EvidenceLine } from "../../../../server/src/analysis/compare";
 import {
   anchorOf,
   clockText,
@@ -32,7 +32,7 @@ import {
   timelineRows,
   type TimelineViewState,
   type TimelineWords,
-} from "../../../../server/src/export/compareTimeline";
+} from "../../../../server/src/render/compareTimeline";
 import type { CompareResult } from "../../../../server/src/shared/protocol";
 import type { FileNames, FromWebview, TimelineWebviewState, ToWebview } from "../messages";
 import { ellipsize, h, s, svgTitle } from "./dom";

@@ -1,7 +1,7 @@
 // What a trace says about itself: which side of the duplexed pair wrote it and its part in a
 // state transfer.
 
-import type { EntrySplit } from "./entries";
+import type { EntrySplit } from "../engine/entries";
 
 export type TransferRole = "send" | "receive";
 export type PairSide = "A" | "B";

@@ -1,9 +1,9 @@
 // A self-contained, script-free HTML page of the A/B timeline for attaching to a support ticket.
 // Every piece of trace text is escaped; the CSP allows only the page's own nonce'd style.
 
-import type { Language } from "../catalogue/types";
-import { formatClock, formatDuration } from "../core/clock";
-import { alignedEvents, sideLabel, type CompareModel } from "../core/compare";
+import type { Language } from "../knowledge/types";
+import { formatClock, formatDuration } from "../engine/clock";
+import { alignedEvents, sideLabel, type CompareModel } from "../analysis/compare";
 import { cspNonce, escapeHtml } from "./html";
 
 const WIDTH = 1000;

@@ -1,7 +1,7 @@
 // What analysis reports: findings tied to entries, with messages in both languages.
 
-import type { Localized, Severity } from "../catalogue/types";
-import type { Position } from "./lineIndex";
+import type { Localized, Severity } from "../knowledge/types";
+import type { Position } from "../engine/lineIndex";
 
 /** A range in the whole trace: offsets and 0-based line/character positions. */
 export interface TraceRange {

@@ -1,8 +1,8 @@
 // `Last API Error [N]`: the Win32 error ICM reports for a failed Windows call.
 
-import { win32Error } from "../catalogue/win32Errors";
-import type { Language } from "../catalogue/types";
-import { isDigitCode } from "./clock";
+import { win32Error } from "./win32Errors";
+import type { Language } from "./types";
+import { isDigitCode } from "../engine/clock";
 
 const MARKER = "Last API Error [";
 

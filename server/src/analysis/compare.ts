@@ -2,15 +2,15 @@
 // the phases of the transfer on each, the clock offset that lines the two up, and a verdict with
 // evidence on both sides. The server, the webview, the CLI and the HTML export all use this.
 
-import { catalogueRecord } from "../catalogue";
-import type { Localized, Severity } from "../catalogue/types";
+import { catalogueRecord } from "../knowledge/catalogue";
+import type { Localized, Severity } from "../knowledge/types";
 import type { TraceAnalysis } from "./analyze";
-import { describeApiError } from "./apiError";
-import { formatClock, formatDuration, SECONDS_PER_DAY } from "./clock";
-import { entryText, type TraceEntry } from "./entries";
-import { compareSeverity } from "./findings";
+import { describeApiError } from "../knowledge/apiError";
+import { formatClock, formatDuration, SECONDS_PER_DAY } from "../engine/clock";
+import { entryText, type TraceEntry } from "../engine/entries";
+import { compareSeverity } from "../model/findings";
 import { checksumDifferences } from "./pairRules";
-import { sideFromFileName, type PairSide, type TransferRole } from "./traceFacts";
+import { sideFromFileName, type PairSide, type TransferRole } from "../knowledge/traceFacts";
 import { tracePhases, transferEvents, type PhaseKind, type TracePhase, type TransferEventKind } from "./transferEvents";
 
 export interface CompareInput {

@@ -4,10 +4,10 @@
 // The clock time sits mid-line, so the entry starts at the sequence number before it. Entries
 // carry their date and time zone; run-together entries are found by reading back from each time.
 
-import { isDigitCode } from "./clock";
-import { isLineStart, type CandidateList } from "./candidates";
-import type { TextLike } from "./byteText";
-import type { EntryHead } from "./entries";
+import { isDigitCode } from "../engine/clock";
+import { isLineStart, type CandidateList } from "../engine/candidates";
+import type { TextLike } from "../engine/byteText";
+import type { EntryHead } from "../engine/entries";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const SYSLOG_SEVERITIES = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];

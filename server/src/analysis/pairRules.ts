@@ -1,11 +1,11 @@
 // Rules over both sides' traces together: what neither trace shows alone. Each reports under a
 // catalogue record whose match is `{kind: "pair"}`.
 
-import { catalogueRecord } from "../catalogue";
-import type { Localized } from "../catalogue/types";
+import { catalogueRecord } from "../knowledge/catalogue";
+import type { Localized } from "../knowledge/types";
 import type { TraceAnalysis } from "./analyze";
-import { entryMessage, type TraceEntry } from "./entries";
-import { fillLocalized } from "./findings";
+import { entryMessage, type TraceEntry } from "../engine/entries";
+import { fillLocalized } from "../model/findings";
 
 export interface PairFinding {
   readonly id: string;

@@ -1,12 +1,12 @@
 // The key events of a Logger's life in a trace (start-up, synchronisation, state transfer send and
 // receive) and the phases they form. The outline and the A/B compare model read these.
 
-import { entryMessage, type EntrySplit } from "./entries";
-import { LiteralSet } from "./literalSet";
-import { caseVariants, entriesHolding } from "./markers";
+import { entryMessage, type EntrySplit } from "../engine/entries";
+import { LiteralSet } from "../engine/literalSet";
+import { caseVariants, entriesHolding } from "../knowledge/markers";
 import {
   RECEIVE_START, RECEIVE_WAIT, SEND_CLEANUP, SEND_PREPARE, SEND_SETUP_FAILED, TEMP_FILE_FAILED,
-} from "./sequenceRules";
+} from "../knowledge/rules";
 
 export type TransferEventKind =
   | "startup"

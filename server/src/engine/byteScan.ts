@@ -10,7 +10,7 @@ import type { TraceText } from "./byteText";
 import type { CandidateList } from "./candidates";
 import type { EntryColumns } from "./entries";
 import { BYTE_SCAN_WASM_BASE64 } from "./generated/byteScanWasm";
-import type { MarkedEntries, MarkedEntryRoom } from "./markers";
+import type { MarkedEntries, MarkedEntryRoom } from "../knowledge/markers";
 
 interface ByteScanExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };

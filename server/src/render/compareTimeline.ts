@@ -5,9 +5,9 @@
 // The webview bundles this file, so it imports the compare model's types only: compare.ts itself
 // pulls in the catalogue, which has no business in a browser bundle.
 
-import type { Language } from "../catalogue/types";
-import { formatClock, formatDuration } from "../core/clock";
-import type { CompareEvent, CompareModel, ComparePhase, CompareSide, EvidenceLine } from "../core/compare";
+import type { Language } from "../knowledge/types";
+import { formatClock, formatDuration } from "../engine/clock";
+import type { CompareEvent, CompareModel, ComparePhase, CompareSide, EvidenceLine } from "../analysis/compare";
 
 /** What the view keeps between loads (with `vscode.setState`) besides the model. */
 export interface TimelineViewState {

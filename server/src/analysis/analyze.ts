@@ -2,14 +2,14 @@
 // A trace is analysed as one or more chunks (a document in the editor is one chunk; a large file
 // is streamed in many); the findings are the same either way.
 
-import { catalogue } from "../catalogue";
-import type { FailureRecord, LineMatch, Localized } from "../catalogue/types";
-import { apiErrorValues, readApiError } from "./apiError";
-import { FIRST_CHUNK, HeldEntry, splitEntries, type ChunkBase, type EntrySplit, type KeptEntry, type TraceEntry } from "./entries";
-import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "./findings";
-import { caseVariants, markedEntries, MarkedEntryRoom, MARKERS } from "./markers";
-import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "./sequenceRules";
-import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "./traceFacts";
+import { catalogue } from "../knowledge/catalogue";
+import type { FailureRecord, LineMatch, Localized } from "../knowledge/types";
+import { apiErrorValues, readApiError } from "../knowledge/apiError";
+import { FIRST_CHUNK, HeldEntry, splitEntries, type ChunkBase, type EntrySplit, type KeptEntry, type TraceEntry } from "../engine/entries";
+import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "../model/findings";
+import { caseVariants, markedEntries, MarkedEntryRoom, MARKERS } from "../knowledge/markers";
+import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "../knowledge/rules";
+import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "../knowledge/traceFacts";
 
 export interface TraceAnalysis {
   readonly split: EntrySplit;

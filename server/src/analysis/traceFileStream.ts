@@ -2,15 +2,15 @@
 // whole-document analysis. Chunks are cut where a line starts with an entry, so no entry is split.
 
 import { open } from "node:fs/promises";
-import { FindingCollector, type CollectedFindings } from "../core/analyze";
-import { BufferReaders, ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../core/byteText";
-import { isDigitCode, readClock } from "../core/clock";
-import { findCandidates, FIRST_CHUNK, SharedEntryTable, splitEntries, type ChunkBase, type SplitState, type TraceFormat } from "../core/entries";
-import type { AnalysisOptions } from "../core/findings";
-import { sideFromText, type PairSide } from "../core/traceFacts";
-import { chunkDecoder, completeUtf8Length } from "./decode";
-import { guessEncoding, SAMPLE_BYTES, type ChunkDecoder } from "./encoding";
-import { lastLineStart } from "./lineStarts";
+import { FindingCollector, type CollectedFindings } from "./analyze";
+import { BufferReaders, ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../engine/byteText";
+import { isDigitCode, readClock } from "../engine/clock";
+import { findCandidates, FIRST_CHUNK, SharedEntryTable, splitEntries, type ChunkBase, type SplitState, type TraceFormat } from "../engine/entries";
+import type { AnalysisOptions } from "../model/findings";
+import { sideFromText, type PairSide } from "../knowledge/traceFacts";
+import { chunkDecoder, completeUtf8Length } from "../engine/decode";
+import { guessEncoding, SAMPLE_BYTES, type ChunkDecoder } from "../engine/encoding";
+import { lastLineStart } from "../engine/lineStarts";
 
 /**
  * The size of the pieces a UTF-8 file is analysed in, as the bytes they were read as. Each piece has

@@ -3,11 +3,11 @@
 // needs (no entry lists), so the same rule serves a document in the editor and a 1 GB file streamed
 // from disk. Each reports under a catalogue record's id.
 
-import type { Localized, SequenceRuleName, Severity } from "../catalogue/types";
-import { apiErrorValues, readApiError } from "./apiError";
-import { formatClock, formatDuration } from "./clock";
-import { HeldEntry, type TraceEntry } from "./entries";
-import type { AnalysisOptions } from "./findings";
+import type { Localized, SequenceRuleName, Severity } from "../types";
+import { apiErrorValues, readApiError } from "../apiError";
+import { formatClock, formatDuration } from "../../engine/clock";
+import { HeldEntry, type TraceEntry } from "../../engine/entries";
+import type { AnalysisOptions } from "../../model/findings";
 
 export interface RelatedHit {
   readonly entry: TraceEntry;

@@ -6,7 +6,7 @@
 
 import { CandidateList, chooseEntryStarts, CLOCK_CONTEXT_WORDS, findCandidates, isLineStart, processTagEnd } from "./candidates";
 import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
-import { ciscoLogHeads, isCiscoLog } from "./ciscoLog";
+import { ciscoLogHeads, isCiscoLog } from "../formats/ciscoLog";
 import { byteScanFor, type TimedEntries } from "./byteScan";
 import { stringOf, type BufferReaders, type TextLike, type TraceText } from "./byteText";
 import { LineIndex } from "./lineIndex";

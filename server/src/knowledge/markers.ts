@@ -2,11 +2,11 @@
 // rule's marker. One multi-literal pass over the text, instead of every record against every
 // entry: most entries of a large trace hold none.
 
-import { catalogue } from "../catalogue";
-import { byteScanFor } from "./byteScan";
-import { LEVEL_WORDS, type EntrySplit } from "./entries";
-import { sequenceRules } from "./sequenceRules";
-import { LiteralSet } from "./literalSet";
+import { catalogue } from "./catalogue";
+import { byteScanFor } from "../engine/byteScan";
+import { LEVEL_WORDS, type EntrySplit } from "../engine/entries";
+import { sequenceRules } from "./rules";
+import { LiteralSet } from "../engine/literalSet";
 import { RECEIVE_MARKERS, SEND_MARKERS } from "./traceFacts";
 
 /** Case variants of a marker matched without regard to case: enough for a first look. */
