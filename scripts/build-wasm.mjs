@@ -1,5 +1,5 @@
 // Compiles server/assembly/byteScan.ts (AssemblyScript) to WebAssembly and writes it, base64, into
-// server/src/engine/generated/byteScanWasm.ts: the bundles, the compiled tests and the CLI then load
+// server/src/engine/scan/generated/byteScanWasm.ts: the bundles, the compiled tests and the CLI then load
 // the same bytes with no file to find at run time. The unit tests check that the committed module
 // is what this script makes from the source.
 //
@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const source = fileURLToPath(new URL("../server/assembly/byteScan.ts", import.meta.url));
-const target = fileURLToPath(new URL("../server/src/engine/generated/byteScanWasm.ts", import.meta.url));
+const target = fileURLToPath(new URL("../server/src/engine/scan/generated/byteScanWasm.ts", import.meta.url));
 
 async function compileByteScan() {
   let wasm;

@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cli = path.join(root, "dist", "cli.js");
-const compiled = path.join(root, "out", "server", "src", "catalogue", "index.js");
+const compiled = path.join(root, "out", "server", "src", "knowledge", "catalogue.js");
 const output = path.resolve(root, process.argv[2] ?? path.join("docs", "catalogue.md"));
 
 const require = createRequire(import.meta.url);

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import iconv from "iconv-lite";
 import { main } from "../../server/src/cli/main";
-import { splitEntries } from "../../server/src/engine/entries";
+import { splitEntries } from "../../server/src/formats";
 
 const dir = mkdtempSync(path.join(tmpdir(), "icm-robust-"));
 let fileNumber = 0;

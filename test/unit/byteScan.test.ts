@@ -2,17 +2,23 @@
 // clock-time candidates, literal-set matches and line starts, on any text, across the scan's
 // windows and when a scan's results fill its room. The committed module is the one the AssemblyScript source makes.
 
+import { findAll } from "../../server/src/engine/scan";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
-import { byteScanFor, MAX_CHOSEN_CANDIDATES, setByteScanAllowed, type LiteralTables } from "../../server/src/engine/byteScan";
-import { CandidateList, CandidatePlace, CONTEXT_ALLOWS, CONTEXT_DENIES, contextAllowsEntry, findCandidates, findCandidatesInText } from "../../server/src/engine/candidates";
+import { byteScanFor, MAX_CHOSEN_CANDIDATES } from "../../server/src/engine/scan/wasmModule";
+import { setScannerPreference } from "../../server/src/engine/scan";
+import { type LiteralTables } from "../../server/src/engine/literalSet";
+import { CandidateList, CandidatePlace, CONTEXT_ALLOWS, CONTEXT_DENIES, contextAllowsEntry, findCandidatesInText } from "../../server/src/engine/candidates";
+import { findCandidates } from "../../server/src/engine/scan";
 import { LineIndex, lineFeedStarts } from "../../server/src/engine/lineIndex";
 import { LiteralSet } from "../../server/src/engine/literalSet";
-import { splitEntries, type SplitState } from "../../server/src/engine/entries";
-import { markedEntries, MARKERS } from "../../server/src/knowledge/markers";
+import { type SplitState } from "../../server/src/engine/entries";
+import { splitEntries } from "../../server/src/formats";
+import { MARKERS } from "../../server/src/knowledge/markers";
+import { markedEntries } from "../../server/src/engine/marking";
 
 const repoRoot = path.resolve(__dirname, "..", "..", "..");
 
@@ -34,15 +40,15 @@ function candidatesOf(list: CandidateList) {
 
 /** The TypeScript answer, with the byte scan off. */
 function inTypeScript<T>(run: () => T): T {
-  setByteScanAllowed(false);
+  setScannerPreference("typescript");
   try {
     return run();
   } finally {
-    setByteScanAllowed(true);
+    setScannerPreference("auto");
   }
 }
 
-after(() => setByteScanAllowed(true));
+after(() => setScannerPreference("auto"));
 
 describe("byte scan", () => {
   it("is used here: this Node has WebAssembly with SIMD", () => {
@@ -230,7 +236,7 @@ describe("byte scan", () => {
   it("finds the literal matches the TypeScript scan finds, on any text", () => {
     fc.assert(
       fc.property(latin1Text, (text) => {
-        assert.deepEqual(MARKERS.findAll(text), inTypeScript(() => MARKERS.findAll(text)));
+        assert.deepEqual(findAll(MARKERS, text), inTypeScript(() => findAll(MARKERS, text)));
       }),
       { numRuns: 1000 },
     );
@@ -249,7 +255,7 @@ describe("byte scan", () => {
     fc.assert(
       fc.property(longText, fc.integer({ min: 2 * largestBucket, max: 4 * largestBucket + 40 }), (text, room) => {
         assert.ok(text.length > 4096, `${text.length} characters`);
-        const expected = inTypeScript(() => MARKERS.findAll(text));
+        const expected = inTypeScript(() => findAll(MARKERS, text));
         const found: [number, number][] = [];
         byteScanFor(text)!.literalMatches(tables, (start, word) => found.push([start, word]), room);
         found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -266,7 +272,7 @@ describe("byte scan", () => {
     const period = "Waiting for MDS Messages, 23:26:58 Trace: MDS is in service ";
     for (let shift = 0; shift < 2 * period.length; shift++) {
       const text = "-".repeat(shift) + period.repeat(Math.ceil(8200 / period.length));
-      const expected = inTypeScript(() => MARKERS.findAll(text));
+      const expected = inTypeScript(() => findAll(MARKERS, text));
       for (const room of [undefined, ...Array.from({ length: 13 }, (_, k) => 12 + k)]) {
         const found: [number, number][] = [];
         byteScanFor(text)!.literalMatches(tables, (start, word) => found.push([start, word]), room);
@@ -327,9 +333,9 @@ describe("byte scan", () => {
     // Over 233,000 matches: the scan stops and resumes, and the matches kept for mapping outgrow the room.
     const text = "23:26:58 Trace: Waiting for MDS Messages\n23:26:59 la-lgr Fail: MDS is in service\n".repeat(150_000);
     const split = splitEntries(text);
-    const inScan = markedEntries(split);
+    const inScan = markedEntries(split, MARKERS);
     const splitInTypeScript = inTypeScript(() => splitEntries(text));
-    const expected = inTypeScript(() => markedEntries(splitInTypeScript));
+    const expected = inTypeScript(() => markedEntries(splitInTypeScript, MARKERS));
     assert.ok(inScan.entries.length === 300_000, `${inScan.entries.length} marked entries`);
     assert.deepEqual(Array.from(inScan.entries), Array.from(expected.entries));
     assert.deepEqual(Array.from(inScan.words), Array.from(expected.words));
@@ -340,19 +346,19 @@ describe("byte scan", () => {
     const set = new LiteralSet(["アクセス", "\u00a2\u00af\u00bb\u00b9", "Waiting", "aiting for"]);
     const text = "Waiting for \u00a2\u00af\u00bb\u00b9 x";
     assert.notEqual(byteScanFor(text), null);
-    const found = set.findAll(text);
-    assert.deepEqual(found, inTypeScript(() => set.findAll(text)));
+    const found = findAll(set, text);
+    assert.deepEqual(found, inTypeScript(() => findAll(set, text)));
     assert.deepEqual(found.words.map((w) => set.words[w]), ["Waiting", "aiting for", "\u00a2\u00af\u00bb\u00b9"]);
     // A text that does hold the wide word (the TypeScript scan reads it) finds it.
     const wide = "Waiting アクセス x";
-    assert.deepEqual(set.findAll(wide), { positions: [0, 8], words: [2, 0] });
+    assert.deepEqual(findAll(set, wide), { positions: [0, 8], words: [2, 0] });
   });
 
   it("goes on where it stopped when matches fill its room", () => {
     const text = "Waiting for MDS Messages ".repeat(300_000);
-    const found = MARKERS.findAll(text);
+    const found = findAll(MARKERS, text);
     assert.ok(found.positions.length >= 300_000);
-    assert.deepEqual(found, inTypeScript(() => MARKERS.findAll(text)));
+    assert.deepEqual(found, inTypeScript(() => findAll(MARKERS, text)));
   });
 
   it("runs the module built from server/assembly/byteScan.ts (scripts/build-wasm.mjs --check)", () => {

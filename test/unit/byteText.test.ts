@@ -5,10 +5,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { byteScanFor, setByteScanAllowed } from "../../server/src/engine/byteScan";
+import { byteScanFor } from "../../server/src/engine/scan/wasmModule";
+import { setScannerPreference } from "../../server/src/engine/scan";
 import { ByteText, stringOf } from "../../server/src/engine/byteText";
-import { splitEntries, type EntrySplit, type SplitOptions } from "../../server/src/engine/entries";
-import { markedEntries, MARKERS } from "../../server/src/knowledge/markers";
+import { type EntrySplit, type SplitOptions } from "../../server/src/engine/entries";
+import { splitEntries } from "../../server/src/formats";
+import { MARKERS } from "../../server/src/knowledge/markers";
+import { markedEntries } from "../../server/src/engine/marking";
 
 const piece = fc.oneof(
   fc.constantFrom("23:26:58 ", "00:00:01\n", "23:59:59\r\n", "\n05:59:59 Trace: ", "\n00:00:00 la-lgr Trace: ", "10:00:00.123 ", "12:34:56", "Build 0977823:26:58 "),
@@ -38,11 +41,11 @@ function described(split: EntrySplit) {
 }
 
 function withByteScan<T>(allowed: boolean, run: () => T): T {
-  setByteScanAllowed(allowed);
+  setScannerPreference(allowed ? "auto" : "typescript");
   try {
     return run();
   } finally {
-    setByteScanAllowed(true);
+    setScannerPreference("auto");
   }
 }
 
@@ -88,7 +91,7 @@ describe("a piece read as bytes", () => {
               const fromBytes = splitEntries(bytesOf(text), options);
               const fromText = splitEntries(text, options);
               assert.deepEqual(described(fromBytes), described(fromText));
-              assert.deepEqual(markedEntries(fromBytes), markedEntries(fromText));
+              assert.deepEqual(markedEntries(fromBytes, MARKERS), markedEntries(fromText, MARKERS));
             }
           });
         }),

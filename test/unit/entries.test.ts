@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { entryText, splitEntries } from "../../server/src/engine/entries";
+import { entryText } from "../../server/src/engine/entries";
+import { splitEntries } from "../../server/src/formats";
 import { seedReceive, seedSend } from "./helpers";
 
 const texts = (input: string) => {

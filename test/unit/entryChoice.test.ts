@@ -7,7 +7,8 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { CandidateList, CandidatePlace, findCandidatesInText, MESSAGE_TIME_WORD_LIST, processTagEnd } from "../../server/src/engine/candidates";
 import { forwardGap, isDigitCode, isMidnightRollover, SECONDS_PER_DAY } from "../../server/src/engine/clock";
-import { splitEntries, type TraceEntry } from "../../server/src/engine/entries";
+import { type TraceEntry } from "../../server/src/engine/entries";
+import { splitEntries } from "../../server/src/formats";
 
 const piece = fc.oneof(
   fc.constantFrom("23:26:58 ", "23:59:59 ", "00:00:01 ", "00:30:00 ", "10:00:00.123 ", "08:00:00\n", "12:00:00 "),

@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzeTrace } from "../../server/src/analysis/analyze";
-import { entryMessage, splitEntries } from "../../server/src/engine/entries";
+import { entryMessage } from "../../server/src/engine/entries";
+import { splitEntries } from "../../server/src/formats";
 
 // Cisco's own examples (Serviceability Best Practices Guide: dumplog /ciscoLog and the syslog feed).
 const CISCO_DUMPLOG = "10: CICMRGRA: Feb 8 2007 05:37:44.658 +0000: %ICM_Router_ProcessSynchronization: [comp=Router-A][pname=rtr][iid=ipcc][sev=info]: MDS is in service.";

@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import fc from "fast-check";
-import { byteScanFor, setByteScanAllowed } from "../../server/src/engine/byteScan";
+import { byteScanFor } from "../../server/src/engine/scan/wasmModule";
+import { scannerFor, setScannerPreference } from "../../server/src/engine/scan";
 import { LineIndex } from "../../server/src/engine/lineIndex";
 
 const lfText = fc.string({ unit: fc.constantFrom("a", "1", " ", ":", "\n", "\n\n", "é"), maxLength: 80 });
@@ -21,17 +22,17 @@ function questions(text: string) {
   );
 }
 
-after(() => setByteScanAllowed(true));
+after(() => setScannerPreference("auto"));
 
 describe("LineIndex with a known line count", () => {
   for (const scan of [true, false]) {
     it(`answers as the listed index does, whatever order it is asked in (byte scan ${scan ? "on" : "off"})`, () => {
-      setByteScanAllowed(scan);
+      setScannerPreference(scan ? "auto" : "typescript");
       try {
         fc.assert(
           fc.property(lfText.chain((text) => questions(text).map((offsets) => ({ text, offsets }))), ({ text, offsets }) => {
-            const counted = new LineIndex(text, lineFeeds(text) + 1);
-            const listed = new LineIndex(text);
+            const counted = new LineIndex(text, lineFeeds(text) + 1, scannerFor(text));
+            const listed = new LineIndex(text, -1, scannerFor(text));
             for (const offset of offsets) {
               assert.deepEqual(counted.positionAt(offset), listed.positionAt(offset), `positionAt(${offset})`);
               const inside = Math.max(0, Math.min(offset, text.length));
@@ -43,7 +44,7 @@ describe("LineIndex with a known line count", () => {
           { numRuns: 1000 },
         );
       } finally {
-        setByteScanAllowed(true);
+        setScannerPreference("auto");
       }
     });
   }

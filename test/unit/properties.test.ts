@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { analyzeTrace } from "../../server/src/analysis/analyze";
-import { splitEntries } from "../../server/src/engine/entries";
+import { splitEntries } from "../../server/src/formats";
 
 const piece = fc.oneof(
   fc.constantFrom("23:26:58 ", "00:00:01 ", "23:59:59 ", "10:00:00.123 ", "25:61:99 ", "09:15:00, ", "Trace: ", "la-lgr "),

@@ -6,8 +6,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { FIRST_CHUNK, HeldEntry, SharedEntryTable, splitEntries, type EntrySplit, type SplitOptions } from "../../server/src/engine/entries";
-import { markedEntries, MarkedEntryRoom, MARKERS } from "../../server/src/knowledge/markers";
+import { FIRST_CHUNK, HeldEntry, SharedEntryTable, type EntrySplit, type SplitOptions } from "../../server/src/engine/entries";
+import { splitEntries } from "../../server/src/formats";
+import { MARKERS } from "../../server/src/knowledge/markers";
+import { markedEntries, MarkedEntryRoom } from "../../server/src/engine/marking";
 import { BufferReaders, ByteText } from "../../server/src/engine/byteText";
 
 const piece = fc.oneof(
@@ -26,7 +28,7 @@ function described(split: EntrySplit) {
     count: split.count,
     timed: split.timedCount,
     entries: Array.from({ length: split.count }, (_, i) => split.entryAt(i)),
-    marked: markedEntries(split),
+    marked: markedEntries(split, MARKERS),
     state: split.state,
   };
 }
@@ -124,7 +126,7 @@ describe("marked entries copied into a room", () => {
         const room = new MarkedEntryRoom();
         for (const text of texts) {
           const split = asBytes(text);
-          assert.deepEqual(plain(markedEntries(split, MARKERS, room)), plain(markedEntries(split)));
+          assert.deepEqual(plain(markedEntries(split, MARKERS, room)), plain(markedEntries(split, MARKERS)));
         }
       }),
       { numRuns: 300 },
@@ -138,7 +140,7 @@ describe("marked entries copied into a room", () => {
     const small = asBytes(line(1) + line(2));
     const inRoom = plain(markedEntries(large, MARKERS, room));
     assert.equal(inRoom.entries.length, 3000);
-    assert.deepEqual(inRoom, plain(markedEntries(large)));
-    assert.deepEqual(plain(markedEntries(small, MARKERS, room)), plain(markedEntries(small)));
+    assert.deepEqual(inRoom, plain(markedEntries(large, MARKERS)));
+    assert.deepEqual(plain(markedEntries(small, MARKERS, room)), plain(markedEntries(small, MARKERS)));
   });
 });

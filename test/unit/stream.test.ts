@@ -2,6 +2,7 @@
 // whatever falls on a chunk boundary: run-together lines, a line longer than a chunk, UTF-8
 // characters cut by a read, CRLF, a BOM, day headers, Cisco Log, Shift_JIS.
 
+import { findAll } from "../../server/src/engine/scan";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,8 +11,8 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { analyzeTrace } from "../../server/src/analysis/analyze";
-import { setByteScanAllowed } from "../../server/src/engine/byteScan";
-import { splitEntries } from "../../server/src/engine/entries";
+import { setScannerPreference } from "../../server/src/engine/scan";
+import { splitEntries } from "../../server/src/formats";
 import type { Finding } from "../../server/src/model/findings";
 import { LiteralSet } from "../../server/src/engine/literalSet";
 import { AnalysisCancelled, analyzeTraceFile, PIECE_BYTES } from "../../server/src/analysis/traceFileStream";
@@ -127,11 +128,11 @@ describe("streaming a trace file in chunks", () => {
   });
 
   it("finds the same with the byte scan off (every piece decoded and scanned in TypeScript)", async () => {
-    setByteScanAllowed(false);
+    setScannerPreference("typescript");
     try {
       await assertSameAsWhole("no-byte-scan.txt", makeTrace({ seed: 10, bytes: 600_000, runTogether: 0.3 }));
     } finally {
-      setByteScanAllowed(true);
+      setScannerPreference("auto");
     }
   });
 
@@ -200,7 +201,7 @@ describe("the marker scan", () => {
   }
 
   function scanned(text: string): string[] {
-    const { positions, words: found } = set.findAll(text);
+    const { positions, words: found } = findAll(set, text);
     return positions.map((at, i) => `${at}:${set.words[found[i]!]}`);
   }
 
@@ -216,7 +217,7 @@ describe("the marker scan", () => {
     const short = "eeeeeeeeeeeZ";
     const long = `e${short}${"e".repeat(12)}JKX`;
     const nested = new LiteralSet([short, long]);
-    const { positions, words: found } = nested.findAll(`..${long}..`);
+    const { positions, words: found } = findAll(nested, `..${long}..`);
     assert.deepEqual(positions.map((at, i) => `${at}:${nested.words[found[i]!]}`), [`2:${long}`, `3:${short}`]);
   });
 

@@ -5,9 +5,12 @@
 import { catalogue } from "../knowledge/catalogue";
 import type { FailureRecord, LineMatch, Localized } from "../knowledge/types";
 import { apiErrorValues, readApiError } from "../knowledge/apiError";
-import { FIRST_CHUNK, HeldEntry, splitEntries, type ChunkBase, type EntrySplit, type KeptEntry, type TraceEntry } from "../engine/entries";
+import { FIRST_CHUNK, HeldEntry, type ChunkBase, type EntrySplit, type KeptEntry, type TraceEntry } from "../engine/entries";
+import { caseVariants } from "../engine/literalSet";
+import { markedEntries, MarkedEntryRoom } from "../engine/marking";
+import { splitEntries } from "../formats";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "../model/findings";
-import { caseVariants, markedEntries, MarkedEntryRoom, MARKERS } from "../knowledge/markers";
+import { MARKERS } from "../knowledge/markers";
 import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "../knowledge/rules";
 import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "../knowledge/traceFacts";
 

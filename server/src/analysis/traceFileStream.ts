@@ -5,7 +5,10 @@ import { open } from "node:fs/promises";
 import { FindingCollector, type CollectedFindings } from "./analyze";
 import { BufferReaders, ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../engine/byteText";
 import { isDigitCode, readClock } from "../engine/clock";
-import { findCandidates, FIRST_CHUNK, SharedEntryTable, splitEntries, type ChunkBase, type SplitState, type TraceFormat } from "../engine/entries";
+import { FIRST_CHUNK, SharedEntryTable, type ChunkBase, type SplitState } from "../engine/entries";
+import type { TraceFormat } from "../engine/format";
+import { findCandidates } from "../engine/scan";
+import { splitEntries, standardFormat } from "../formats";
 import type { AnalysisOptions } from "../model/findings";
 import { sideFromText, type PairSide } from "../knowledge/traceFacts";
 import { chunkDecoder, completeUtf8Length } from "../engine/decode";
@@ -68,8 +71,10 @@ export class TraceTextStream {
 
   /** The trace's format once its first chunk is read. */
   get format(): TraceFormat | null {
-    return this.state?.format ?? null;
+    return this.traceFormat;
   }
+
+  private traceFormat: TraceFormat | null = null;
 
   constructor(options: Partial<AnalysisOptions> = {}) {
     this.collector = new FindingCollector(options);
@@ -77,7 +82,7 @@ export class TraceTextStream {
 
   push(text: string): void {
     this.carry = this.carry.length === 0 ? text : this.carry + text;
-    const cut = findCut(this.carry, this.state?.format ?? null);
+    const cut = findCut(this.carry, this.traceFormat);
     if (cut > 0) this.process(cut, false);
   }
 
@@ -125,6 +130,7 @@ export class TraceTextStream {
       entryIndex: this.base.entryIndex + split.count,
     };
     this.state = split.state;
+    this.traceFormat = split.traceFormat;
   }
 }
 
@@ -132,7 +138,7 @@ export class TraceTextStream {
  * Where to cut: the start of the last line that begins with an entry, so the part before it holds
  * only whole entries. A giant line with no such start is cut at an entry start inside it.
  */
-function findCut(text: string, format: SplitState["format"] | null): number {
+function findCut(text: string, format: TraceFormat | null): number {
   // Look in a small tail first: a text without CR must not be rescanned end to start for one.
   for (const span of [64 * 1024, CUT_SEARCH_CHARS]) {
     const from = Math.max(0, text.length - span);
@@ -146,15 +152,9 @@ function findCut(text: string, format: SplitState["format"] | null): number {
   return candidates.count === 0 ? text.length : text.length - CUT_SEARCH_CHARS + candidates.pos[candidates.count - 1]!;
 }
 
-function startsEntryLine(text: string, pos: number, format: SplitState["format"] | null): boolean {
-  if (format === "ciscolog") {
-    const code = text.charCodeAt(pos);
-    return isDigitCode(code) || code === 60 /* < */;
-  }
-  const reading = readClock(text, pos);
-  if (reading === null) return false;
-  const after = text.charCodeAt(pos + reading.length);
-  return after === 32 || after === 9 || after === 10 || after === 13;
+/** Before the first piece is split its format is not known: a dumplog time then starts an entry line. */
+function startsEntryLine(text: string, pos: number, format: TraceFormat | null): boolean {
+  return (format ?? standardFormat).startsEntryLine(text, pos);
 }
 
 export async function analyzeTraceFile(path: string, options: StreamOptions = {}): Promise<FileAnalysis> {

@@ -2,8 +2,8 @@
 // receive) and the phases they form. The outline and the A/B compare model read these.
 
 import { entryMessage, type EntrySplit } from "../engine/entries";
-import { LiteralSet } from "../engine/literalSet";
-import { caseVariants, entriesHolding } from "../knowledge/markers";
+import { caseVariants, LiteralSet } from "../engine/literalSet";
+import { entriesHolding } from "../engine/marking";
 import {
   RECEIVE_START, RECEIVE_WAIT, SEND_CLEANUP, SEND_PREPARE, SEND_SETUP_FAILED, TEMP_FILE_FAILED,
 } from "../knowledge/rules";

@@ -1,6 +1,6 @@
 // `icm-trace split FILE`: one line per entry.
 
-import { splitEntries } from "../engine/entries";
+import { splitEntries } from "../formats";
 import { entryAsOneLine } from "../engine/splitText";
 import { CliError, readTraceFile, type CliIo } from "./io";
 

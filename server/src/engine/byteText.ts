@@ -89,3 +89,10 @@ export function stringOf(text: TraceText): string {
 function clampIndex(index: number, length: number): number {
   return index < 0 ? Math.max(0, length + index) : Math.min(index, length);
 }
+
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+
+/** Whether every character is at most U+00FF. For a one-byte string the engine answers without reading it. */
+export function isLatin1(text: string): boolean {
+  return !NOT_LATIN1.test(text);
+}

@@ -2,73 +2,10 @@
 // message is not an entry start: the choice goes by what surrounds the time and by time order with
 // its neighbours. Typed arrays, not objects: a 100 MB trace holds millions of times.
 
-import { byteScanFor, type ClockContextWords } from "./byteScan";
-import { stringOf, type TextLike, type TraceText } from "./byteText";
-import { forwardGap, isDigitCode, isMidnightRollover } from "./clock";
-
-export const enum CandidatePlace {
-  LineStart = 0,
-  /** Directly after other text: `...0977823:26:58`. */
-  Abutting = 1,
-  /** After a space or tab: `... Library. 23:26:58 Trace: ...`. */
-  Spaced = 2,
-}
-
-/** Every well-formed clock time followed by a blank or a line end, in text order. */
-export class CandidateList {
-  count = 0;
-  pos = new Int32Array(1024);
-  clock = new Float64Array(1024);
-  /** 8, or 12 with milliseconds. */
-  length = new Uint8Array(1024);
-  place = new Uint8Array(1024);
-  /** Whether the context allows an entry start (CONTEXT_*): the byte scan reads it, the TypeScript scan leaves it to the choice. */
-  context = new Uint8Array(1024);
-
-  clear(): void {
-    this.count = 0;
-  }
-
-  /** Appends a run of candidates (from the byte scan). */
-  append(pos: Int32Array, clock: Float64Array, length: Uint8Array, place: Uint8Array, context: Uint8Array): void {
-    while (this.count + pos.length > this.pos.length) this.grow();
-    this.pos.set(pos, this.count);
-    this.clock.set(clock, this.count);
-    this.length.set(length, this.count);
-    this.place.set(place, this.count);
-    this.context.set(context, this.count);
-    this.count += pos.length;
-  }
-
-  push(pos: number, clock: number, length: number, place: CandidatePlace): void {
-    if (this.count === this.pos.length) this.grow();
-    const i = this.count++;
-    this.pos[i] = pos;
-    this.clock[i] = clock;
-    this.length[i] = length;
-    this.place[i] = place;
-    this.context[i] = CONTEXT_UNREAD;
-  }
-
-  private grow(): void {
-    const size = this.pos.length * 2;
-    const pos = new Int32Array(size);
-    pos.set(this.pos);
-    this.pos = pos;
-    const clock = new Float64Array(size);
-    clock.set(this.clock);
-    this.clock = clock;
-    const length = new Uint8Array(size);
-    length.set(this.length);
-    this.length = length;
-    const place = new Uint8Array(size);
-    place.set(this.place);
-    this.place = place;
-    const context = new Uint8Array(size);
-    context.set(this.context);
-    this.context = context;
-  }
-}
+import type { TextLike } from "./byteText";
+import { CandidateList, CandidatePlace, CONTEXT_ALLOWS, CONTEXT_DENIES, CONTEXT_UNREAD } from "./candidateList";
+import { forwardGap, isDigitCode, isMidnightRollover, SECONDS_PER_DAY } from "./clock";
+import type { ClockContextWords, TimedEntries } from "./scan/types";
 
 export function isLineStart(text: TextLike, pos: number): boolean {
   if (pos === 0) return true;
@@ -85,15 +22,6 @@ function digitPair(text: string, pos: number): number {
   const a = text.charCodeAt(pos) - 48;
   const b = text.charCodeAt(pos + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-/** Every well-formed time followed by a blank or a line end: by the byte scan when it can read the text. */
-export function findCandidates(text: TraceText, list: CandidateList = new CandidateList()): CandidateList {
-  const bytes = byteScanFor(text);
-  if (bytes === null) return findCandidatesInText(stringOf(text), list);
-  list.clear();
-  bytes.clockCandidates(list, CLOCK_CONTEXT_WORDS);
-  return list;
 }
 
 /** Hops from colon to colon; a time is read where two colons stand three apart. Linear. */
@@ -155,7 +83,7 @@ export const MESSAGE_TIME_WORD_LIST: readonly string[] = [
 const NO_ENTRY_AFTER_CHARS = "([{<='\"/\\@#:+-$";
 const NO_ENTRY_AFTER = new Set(NO_ENTRY_AFTER_CHARS.split("").map((c) => c.charCodeAt(0)));
 
-/** The same, for the byte scan, which reads contexts as it finds the times. */
+/** The same, for the WebAssembly scan, which reads contexts as it finds the times. */
 export const CLOCK_CONTEXT_WORDS: ClockContextWords = {
   noEntryAfter: Buffer.from(NO_ENTRY_AFTER_CHARS, "latin1"),
   timeWords: Buffer.from(MESSAGE_TIME_WORD_LIST.map((word) => `${word} `).join(""), "latin1"),
@@ -317,11 +245,6 @@ export function chooseEntryStarts(
   return kept.subarray(0, count);
 }
 
-// A candidate's context (the byte scan writes the same codes).
-export const CONTEXT_UNREAD = 0;
-export const CONTEXT_ALLOWS = 1;
-export const CONTEXT_DENIES = 2;
-
 // Working arrays of the choice, kept between calls: a large file is split in many chunks, and fresh
 // arrays for each would be garbage the collector frees late.
 let scratch = { plausible: new Uint8Array(0), kept: new Int32Array(0) };
@@ -333,3 +256,29 @@ function scratchFor(n: number): typeof scratch {
   }
   return scratch;
 }
+
+/**
+ * The timed entries that `chooseEntryStarts` keeps among the candidates, with their clocks and
+ * elapsed clocks, for a text with no day header: what the WebAssembly scan gives in one pass.
+ */
+export function chosenTimedEntries(text: string, list: CandidateList, previousClock: number, upcomingClock: number, daysPassed: number): TimedEntries {
+  const kept = chooseEntryStarts(text, list, previousClock === previousClock ? previousClock : null, upcomingClock === upcomingClock ? upcomingClock : null);
+  const n = kept.length;
+  const start = new Int32Array(n);
+  const clock = new Float64Array(n);
+  const elapsed = new Float64Array(n);
+  let previous = previousClock;
+  let days = daysPassed;
+  for (let k = 0; k < n; k++) {
+    const c = kept[k]!;
+    const at = list.clock[c]!;
+    if (previous === previous && isMidnightRollover(previous, at)) days++;
+    previous = at;
+    start[k] = list.pos[c]!;
+    clock[k] = at;
+    elapsed[k] = at + days * SECONDS_PER_DAY;
+  }
+  return { start, clock, elapsed, lastClock: previous, daysPassed: days };
+}
+
+export { CandidateList, CandidatePlace, CONTEXT_ALLOWS, CONTEXT_DENIES, CONTEXT_UNREAD } from "./candidateList";

@@ -1,68 +1,28 @@
-// Splits trace text into entries. An entry starts at a clock time (`HH:MM:SS`) at the start of a
-// line, or in the middle of a line where a lost line break ran one entry into the next
-// (`... Build 0977823:26:58 Initializing ...`). A clock time written inside a message is not an
-// entry start; the split decides by what surrounds the time and by time order with neighbours.
+// Splits trace text into entries, as the text's format says where they start (engine/format.ts).
+// In dumplog's layout an entry starts at a clock time (`HH:MM:SS`) at the start of a line, or in the
+// middle of a line where a lost line break ran one entry into the next (`... Build 0977823:26:58
+// Initializing ...`). A clock time written inside a message is not an entry start; the split
+// decides by what surrounds the time and by time order with neighbours.
 // The split is lossless: the entries' ranges tie end to start and cover the whole text.
+// Entries live in a table of typed arrays; an entry object is made only when one is read.
 
-import { CandidateList, chooseEntryStarts, CLOCK_CONTEXT_WORDS, findCandidates, isLineStart, processTagEnd } from "./candidates";
-import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
-import { ciscoLogHeads, isCiscoLog } from "../formats/ciscoLog";
-import { byteScanFor, type TimedEntries } from "./byteScan";
 import { stringOf, type BufferReaders, type TextLike, type TraceText } from "./byteText";
+import { CandidateList } from "./candidateList";
+import { chooseEntryStarts, isLineStart } from "./candidates";
+import { isMidnightRollover, SECONDS_PER_DAY } from "./clock";
+import type { ClockLedEntries, EntryHead, HeadLedEntries, HeadWords, TraceFormat } from "./format";
 import { LineIndex } from "./lineIndex";
+import { scannerFor } from "./scan";
+import type { EntryColumns, MarkableEntries, Scanner, TimedEntries } from "./scan/types";
+import type { EntryKind, TraceEntry } from "../model/entries";
 
-export { findCandidates, isLineStart, readProcessTag } from "./candidates";
-
-export type EntryKind =
-  /** Text before the first timestamp. */
-  | "preamble"
-  /** A dumplog day header: `Events from February 8, 2007`. */
-  | "header"
-  /** A timestamped entry. */
-  | "entry";
-
-export interface TraceEntry {
-  readonly index: number;
-  readonly kind: EntryKind;
-  /** Offset of the entry's first character. */
-  readonly start: number;
-  /** Offset just past the entry, including its own line ending: the next entry's start. */
-  readonly end: number;
-  /** Offset just past the entry's text, without trailing line endings. */
-  readonly contentEnd: number;
-  /** Offset where the message starts, after the time, process tag and level word. */
-  readonly messageStart: number;
-  /** 0-based line and column (UTF-16 code units) of `start`. */
-  readonly line: number;
-  readonly column: number;
-  /** 0-based line and column of `contentEnd`. */
-  readonly endLine: number;
-  readonly endColumn: number;
-  /** True when the entry starts after other text on its physical line (a lost line break). */
-  readonly midLine: boolean;
-  /** Seconds since midnight of the entry's day, or null for preamble and header. */
-  readonly clock: number | null;
-  /** Seconds since midnight of the first timed entry's day: counts midnights passed. */
-  readonly elapsedClock: number | null;
-  /** Calendar date `YYYY-MM-DD` when the trace gives one (dumplog day headers, Cisco Log). */
-  readonly date: string | null;
-  /** The time zone of `clock`, in minutes east of UTC, when the trace gives it (Cisco Log `+0900`). */
-  readonly utcOffsetMinutes: number | null;
-  /** Process tag after the time, e.g. `la-lgr`. */
-  readonly processTag: string | null;
-  /** Level word after the time and tag, e.g. `Trace`, `Fail`. */
-  readonly level: string | null;
-}
-
-export type TraceFormat =
-  /** `HH:MM:SS [tag] [Level:] message`, with or without dumplog's `Events from` day headers. */
-  | "standard"
-  /** Cisco Log: `<seq>: <host>: <Mon> <d> <yyyy> <HH:MM:SS.mmm> <zone>: %<APP>...: message`. */
-  | "ciscolog";
+export type { EntryColumns } from "./scan/types";
+export type { EntryKind, TraceEntry } from "../model/entries";
 
 /** What a split carries over to the next chunk of the same trace (streaming large files). */
 export interface SplitState {
-  readonly format: TraceFormat;
+  /** The format's name. */
+  readonly format: string;
   /** Clock of the last timed entry: mid-line time order and midnight rollovers continue from it. */
   readonly previousClock: number | null;
   /** The last dumplog day header's date and the midnights passed since. */
@@ -96,12 +56,17 @@ export interface ChunkBase {
 
 export const FIRST_CHUNK: ChunkBase = { offset: 0, line: 0, column: 0, entryIndex: 0 };
 
-export interface EntrySplit {
+export interface EntrySplit extends MarkableEntries {
   /** The text, as a string (a split of bytes decodes them when this is first read). */
   readonly text: string;
   /** The text as it was split: a string, or ASCII bytes (streamed pieces of a file). */
   readonly source: TraceText;
-  readonly format: TraceFormat;
+  /** The format's name. */
+  readonly format: string;
+  /** The format the text was split by. */
+  readonly traceFormat: TraceFormat;
+  /** The scanner chosen for the text: every later scan of it goes through this one. */
+  readonly scanner: Scanner;
   /** The state to pass on to the next chunk. */
   readonly state: SplitState;
   /** How many entries (preamble and headers included). */
@@ -134,33 +99,6 @@ export interface EntrySplit {
   isMidLine(index: number): boolean;
   /** The columns the byte scan maps marker matches to entries with (markers.ts). */
   readonly columns: EntryColumns;
-}
-
-/**
- * Entry columns as stored: start offsets, kinds (0 for a timed entry) and message starts, -1 where
- * not read yet (a reader may fill them in: they are what `messageStartOf` reads on demand).
- */
-export interface EntryColumns {
-  readonly count: number;
-  readonly start: Int32Array;
-  readonly kind: Uint8Array;
-  readonly messageStart: Int32Array;
-}
-
-/** The level words a standard entry may have after its time and process tag, each followed by a colon. */
-export const LEVEL_WORDS = ["Trace", "Fail", "Warning", "Warn", "Error", "Info"];
-
-/** Where an entry starts and what its head says; the format's reader fills it (Cisco Log). */
-export interface EntryHead {
-  readonly pos: number;
-  readonly kind: EntryKind;
-  readonly clock: number | null;
-  /** A date the entry itself carries (Cisco Log). */
-  readonly date: string | null;
-  readonly utcOffsetMinutes: number | null;
-  readonly messageStart: number;
-  readonly processTag: string | null;
-  readonly level: string | null;
 }
 
 const KIND_ENTRY = 0;
@@ -268,53 +206,41 @@ export class SharedEntryTable {
   }
 }
 
-const EVENTS_FROM = "Events from ";
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
-
 /** Candidates live only while a text is split: one list serves every split. */
 const SCRATCH_CANDIDATES = new CandidateList();
 
 /**
- * Splits a text, or the bytes of a piece of a file: bytes the byte scan reads (ASCII) are split as
- * they are, others are decoded first.
+ * Splits a text, or the bytes of a piece of a file, written in `format`: bytes the scanner reads as
+ * they are (ASCII) are split so, others are decoded first.
  */
-export function splitEntries(input: TraceText, options: SplitOptions = {}): EntrySplit {
-  const text = typeof input === "string" || byteScanFor(input) !== null ? input : stringOf(input);
-  const state = options.state ?? initialState(isCiscoLog(text) ? "ciscolog" : "standard");
+export function splitWith(format: TraceFormat, input: TraceText, options: SplitOptions = {}): EntrySplit {
+  const scanner = scannerFor(input);
+  const text = scanner.text;
+  const state = options.state ?? initialState(format.name);
   const capacity = Math.ceil(text.length / 64);
   const table = options.sharedTable?.take(capacity) ?? new EntryTable(capacity);
-  const scan = byteScanFor(text);
-  // Line breaks counted, not listed, when the byte scan reads the text and LF alone ends lines.
-  const breaks = scan?.lineBreaks() ?? null;
+  // Line breaks counted, not listed, when the scanner counts them and LF alone ends lines.
+  const breaks = scanner.lineBreaks();
   const lineFeedsOnly = breaks !== null && !breaks.hasCarriageReturn;
-  const lines = new LineIndex(text, lineFeedsOnly ? breaks.lineFeeds + 1 : -1);
+  const lines = new LineIndex(text, lineFeedsOnly ? breaks.lineFeeds + 1 : -1, scanner);
   const builder = new TableBuilder(table, state);
-  if (state.format === "ciscolog") {
-    const heads = ciscoLogHeads(stringOf(text), findCandidates(text, SCRATCH_CANDIDATES));
+  const { entries } = format;
+  if (entries.kind === "heads") {
+    const heads = entries.findHeads?.(stringOf(text), scanner, lines) ?? headsAtLineStarts(stringOf(text), lines, entries);
     builder.preamble(heads.length > 0 ? heads[0]!.pos : text.length);
-    for (const head of heads) builder.cisco(head);
+    for (const head of heads) builder.head(head);
   } else {
-    const headers = findDayHeaders(text, lineFeedsOnly ? withFirstLine(breaks.eLineStarts) : lines.lineStarts);
+    // Day headers start with `E`: the lines the scanner found an `E` at, or every line.
+    const headers = findDayHeaders(text, lineFeedsOnly ? withFirstLine(breaks.eLineStarts) : lines.lineStarts, entries);
     const upcomingClock = options.upcomingClock ?? null;
-    // Most traces have no day header: the byte scan chooses the entries and reads their times in one
-    // pass. A streamed piece's candidates stay in the module from the scan that finds them to the
-    // choice; a longer text's are gathered window by window.
-    const inScan = scan !== null && headers.length === 0 && state.day === null;
     const previousClock = state.previousClock ?? Number.NaN;
-    const nextClock = upcomingClock ?? Number.NaN;
-    const timed = inScan
-      ? (scan.scannedTimedEntries(CLOCK_CONTEXT_WORDS, previousClock, nextClock, state.daysPassed) ??
-        scan.timedEntries(findCandidates(text, SCRATCH_CANDIDATES), previousClock, nextClock, state.daysPassed))
-      : null;
-    if (timed !== null) {
+    if (headers.length === 0 && state.day === null) {
+      // Most traces have no day header: the scanner finds, chooses and times the entries in one go.
+      const timed = scanner.timedEntries(previousClock, upcomingClock ?? Number.NaN, state.daysPassed);
       builder.preamble(timed.start.length > 0 ? timed.start[0]! : text.length);
       builder.scannedTimes(timed);
     } else {
-      // Too many candidates for the byte scan's choice (already found), or the TypeScript split.
-      const candidates = inScan ? SCRATCH_CANDIDATES : findCandidates(text, SCRATCH_CANDIDATES);
+      const candidates = scanner.clockCandidates(SCRATCH_CANDIDATES);
       const kept = chooseEntryStarts(stringOf(text), candidates, state.previousClock, upcomingClock);
       const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
       builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
@@ -329,7 +255,20 @@ export function splitEntries(input: TraceText, options: SplitOptions = {}): Entr
       builder.times(candidates, kept, k, kept.length);
     }
   }
-  return new TraceSplit(text, state.format, builder.finish(), table, lines);
+  return new TraceSplit(text, format, scanner, builder.finish(), table, lines);
+}
+
+/** The heads of the entries that start lines, as the format reads them. */
+function headsAtLineStarts(text: string, lines: LineIndex, entries: HeadLedEntries): EntryHead[] {
+  const heads: EntryHead[] = [];
+  const starts = lines.lineStarts;
+  for (let line = 0; line < starts.length; line++) {
+    const pos = starts[line]!;
+    if (pos >= text.length) break;
+    const head = entries.readHead(text, pos);
+    if (head !== null) heads.push(head);
+  }
+  return heads;
 }
 
 /** The first k from `from` on whose candidate lies at or after `offset`. */
@@ -339,7 +278,7 @@ function firstAtOrAfter(pos: Int32Array, kept: Int32Array, from: number, offset:
   return k;
 }
 
-function initialState(format: TraceFormat): SplitState {
+function initialState(format: string): SplitState {
   return { format, previousClock: null, day: null, daysPassed: 0, firstDate: null };
 }
 
@@ -423,12 +362,20 @@ class TableBuilder {
     return this.day === null ? -1 : this.table.refOf(addDays(this.day, daysPassed));
   }
 
-  cisco(head: EntryHead): void {
+  /** An entry whose head its format read: dated (Cisco Log), or counting midnights as times do. */
+  head(head: EntryHead): void {
     const clock = head.clock!;
-    const date = head.date!;
-    this.firstDate ??= date;
+    let date = head.date;
+    let elapsed: number;
+    if (date !== null) {
+      this.firstDate ??= date;
+      elapsed = clock + daysBetween(this.firstDate, date) * SECONDS_PER_DAY;
+    } else {
+      if (this.previousClock !== null && isMidnightRollover(this.previousClock, clock)) this.daysPassed++;
+      elapsed = clock + this.daysPassed * SECONDS_PER_DAY;
+      date = this.day === null ? null : addDays(this.day, this.daysPassed);
+    }
     this.previousClock = clock;
-    const elapsed = clock + daysBetween(this.firstDate, date) * SECONDS_PER_DAY;
     const index = this.table.push(head.pos, head.messageStart, KIND_ENTRY, clock, elapsed, date, head.utcOffsetMinutes ?? NO_ZONE);
     this.table.tags.set(index, { processTag: head.processTag, level: head.level });
   }
@@ -438,77 +385,29 @@ class TableBuilder {
   }
 }
 
-/** The process tag and level word after an entry's time. */
-interface HeadWords {
-  readonly processTag: string | null;
-  readonly level: string | null;
-}
-
-interface StandardHead extends HeadWords {
-  /** Where the message starts: after the time, the process tag and the level word. */
-  readonly messageStart: number;
-}
-
-/** `23:26:58[.mmm] la-lgr Trace: message` read from the entry's start. */
-function readStandardHead(text: TextLike, start: number): StandardHead {
-  const afterTime = timeEnd(text, start);
-  const levelAt = levelWordAt(text, start);
-  const level = readLevelWord(text, levelAt);
-  // A process tag fills the gap between the time and the level word, with its blank.
-  const processTag = levelAt === afterTime ? null : text.slice(afterTime, levelAt - 1);
-  return { processTag, level, messageStart: messageStartAfter(text, levelAt, level) };
-}
-
-/** Where the message of the entry at `start` starts, without making strings: the hot path. */
-function standardMessageStart(text: TextLike, start: number): number {
-  const levelAt = levelWordAt(text, start);
-  return messageStartAfter(text, levelAt, readLevelWord(text, levelAt));
-}
-
-/** Just past the time and the blank after it. */
-function timeEnd(text: TextLike, start: number): number {
-  const at = start + (text.charCodeAt(start + 8) === 46 ? 12 : 8);
-  return text.charCodeAt(at) === 32 ? at + 1 : at;
-}
-
-/** Where a level word would start: after the time and the process tag, if any. */
-function levelWordAt(text: TextLike, start: number): number {
-  const afterTime = timeEnd(text, start);
-  const tagEnd = processTagEnd(text, afterTime);
-  return tagEnd === -1 ? afterTime : tagEnd + 1;
-}
-
-function messageStartAfter(text: TextLike, levelAt: number, level: string | null): number {
-  if (level === null) return levelAt;
-  let at = levelAt + level.length + 1;
-  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-  return at;
-}
-
-function readLevelWord(text: TextLike, pos: number): string | null {
-  const first = text.charCodeAt(pos);
-  // Every level word starts with one of T, F, W, E, I.
-  if (first !== 84 && first !== 70 && first !== 87 && first !== 69 && first !== 73) return null;
-  for (const word of LEVEL_WORDS) {
-    if (text.charCodeAt(pos + word.length) === 58 /* : */ && text.startsWith(word, pos)) return word;
-  }
-  return null;
-}
-
 class TraceSplit implements EntrySplit {
   private made: TraceEntry[] | undefined;
   private runTogether: number[] | undefined;
   /** The table's generation when this split filled it. */
   private readonly generation: number;
 
+  /** Reads the heads the table does not hold (a clock-led format's tags, levels and message starts). */
+  private readonly reader: ClockLedEntries | null;
+
   constructor(
     readonly source: TraceText,
-    readonly format: TraceFormat,
+    readonly traceFormat: TraceFormat,
+    readonly scanner: Scanner,
     readonly state: SplitState,
     private readonly table: EntryTable,
     readonly lineIndex: LineIndex,
   ) {
     this.generation = table.generation;
+    this.reader = traceFormat.entries.kind === "clock" ? traceFormat.entries : null;
+  }
+
+  get format(): string {
+    return this.traceFormat.name;
   }
 
   get text(): string {
@@ -559,6 +458,7 @@ class TraceSplit implements EntrySplit {
       dateRef < 0 ? null : t.dates[dateRef]!,
       t.zone[index]!,
       t.tags.size === 0 ? undefined : t.tags.get(index),
+      this.reader,
     );
   }
 
@@ -609,7 +509,7 @@ class TraceSplit implements EntrySplit {
 
   messageStartOf(index: number): number {
     const t = this.table;
-    return (t.messageStart[index] = messageStartIn(this.source, t.start[index]!, t.messageStart[index]!));
+    return (t.messageStart[index] = messageStartIn(this.source, t.start[index]!, t.messageStart[index]!, this.reader));
   }
 
   isTimed(index: number): boolean {
@@ -651,6 +551,7 @@ export class KeptEntry {
     private readonly zone: number,
     /** The tag and level a format's reader read; the standard format reads them from the text. */
     private readonly headWords: HeadWords | undefined,
+    private readonly reader: ClockLedEntries | null,
   ) {
     if (typeof source !== "string" && source.readers !== undefined) {
       this.readers = source.readers;
@@ -686,8 +587,8 @@ export class KeptEntry {
     // Positions, not lines and their starts: a chunk whose line starts are not listed counts to them.
     const startAt = this.lines.positionAt(start);
     const endAt = this.lines.positionAt(contentEnd);
-    const { processTag, level } = this.headWords ?? (timed ? readStandardHead(source, start) : NO_HEAD_WORDS);
-    const messageStart = timed ? messageStartIn(source, start, this.messageStart) : start;
+    const { processTag, level } = this.headWords ?? (timed && this.reader !== null ? this.reader.readHead(source, start) : NO_HEAD_WORDS);
+    const messageStart = timed ? messageStartIn(source, start, this.messageStart, this.reader) : start;
     // A chunk's first line may go on a line the previous chunk began (a giant line was cut).
     const offset = base.offset;
     return {
@@ -764,9 +665,9 @@ export class HeldEntry {
 
 const NO_HEAD_WORDS: HeadWords = { processTag: null, level: null };
 
-/** A timed entry's message start as stored, or read from its head when not read yet. */
-function messageStartIn(text: TextLike, start: number, stored: number): number {
-  return stored === MESSAGE_START_UNREAD ? standardMessageStart(text, start) : stored;
+/** A timed entry's message start as stored, or read from its head when not read yet (only a clock-led format leaves it unread). */
+function messageStartIn(text: TextLike, start: number, stored: number, reader: ClockLedEntries | null): number {
+  return stored === MESSAGE_START_UNREAD && reader !== null ? reader.messageStart(text, start) : stored;
 }
 
 /** Whether an entry of this kind starts after other text on its line (a lost line break). */
@@ -791,16 +692,16 @@ interface DayHeader {
 }
 
 /**
- * `Events from February 8, 2007` at a line start: only the given line starts are looked at (all of
- * them, or those a byte scan found an `E` at), not the whole text.
+ * Day headers at line starts: only the given line starts are looked at (all of them, or those the
+ * scanner found an `E` at), not the whole text.
  */
-function findDayHeaders(text: TextLike, lineStarts: ArrayLike<number>): DayHeader[] {
+function findDayHeaders(text: TextLike, lineStarts: ArrayLike<number>, entries: ClockLedEntries): DayHeader[] {
   const headers: DayHeader[] = [];
   for (let line = 0; line < lineStarts.length; line++) {
     let pos = lineStarts[line]!;
     if (pos === 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
-    if (text.charCodeAt(pos) !== 69 /* E */ || !text.startsWith(EVENTS_FROM, pos)) continue;
-    const date = parseHeaderDate(text, pos + EVENTS_FROM.length);
+    if (text.charCodeAt(pos) !== 69 /* E */) continue;
+    const date = entries.readDayHeader(text, pos);
     if (date !== null) headers.push({ pos, date });
   }
   return headers;
@@ -813,17 +714,7 @@ function withFirstLine(starts: Int32Array): Int32Array {
   return all;
 }
 
-function parseHeaderDate(text: TextLike, pos: number): string | null {
-  const rest = text.slice(pos, Math.min(text.length, pos + 40));
-  const match = /^([A-Z][a-z]{2,8}) (\d{1,2}), (\d{4})/.exec(rest);
-  if (match === null) return null;
-  const month = MONTHS.indexOf(match[1]!) + 1;
-  const day = Number(match[2]);
-  if (month === 0 || day < 1 || day > 31) return null;
-  return `${match[3]}-${pad(month)}-${pad(day)}`;
-}
-
-function pad(n: number): string {
+export function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 

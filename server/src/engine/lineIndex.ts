@@ -1,12 +1,10 @@
 // Offsets to 0-based line/character positions. LF, CRLF and CR all end a line, as in LSP.
 
-import { byteScanHolding } from "./byteScan";
 import type { TextLike, TraceText } from "./byteText";
+import type { Position } from "../model/findings";
+import type { Scanner } from "./scan/types";
 
-export interface Position {
-  readonly line: number;
-  readonly character: number;
-}
+export type { Position } from "../model/findings";
 
 export class LineIndex {
   private built: Int32Array | null = null;
@@ -18,11 +16,13 @@ export class LineIndex {
   constructor(
     private readonly text: TraceText,
     private readonly knownLineCount = -1,
+    /** The text's scanner, which lists and counts line feeds faster; absent, they are found in TypeScript. */
+    private readonly scanner: Scanner | null = null,
   ) {}
 
   /** Offset where each line starts. */
   private get starts(): Int32Array {
-    return (this.built ??= findLineStarts(this.text));
+    return (this.built ??= this.findLineStarts());
   }
 
   get lineCount(): number {
@@ -59,7 +59,7 @@ export class LineIndex {
 
   /** Lists every line's start now, if not yet: an editor then asks for positions in any order at no cost. */
   listStarts(): void {
-    this.built ??= findLineStarts(this.text);
+    this.built ??= this.findLineStarts();
   }
 
   lineStart(line: number): number {
@@ -88,7 +88,7 @@ export class LineIndex {
    */
   private countsTo(offset: number): boolean {
     if (this.built !== null || this.knownLineCount < 0 || offset < this.countedTo) return false;
-    const lineFeeds = countLineFeeds(this.text, this.countedTo, offset);
+    const lineFeeds = (this.scanner?.lineFeedCount(this.countedTo, offset) ?? countLineFeeds(this.text, this.countedTo, offset));
     if (lineFeeds > 0) {
       this.countedLines += lineFeeds;
       // The last LF is after `countedTo`: no line is searched back past it.
@@ -117,6 +117,11 @@ export class LineIndex {
     return Math.max(start, Math.min(start + position.character, next));
   }
 
+  private findLineStarts(): Int32Array {
+    if (this.text.indexOf("\r") !== -1) return Int32Array.from(lineStarts(this.text));
+    return this.scanner?.lineFeedStarts() ?? Int32Array.from(lineFeedStarts(this.text));
+  }
+
   /** The line ending the text uses first, for edits that add lines. */
   preferredLineEnding(): string {
     const lf = this.text.indexOf("\n");
@@ -126,18 +131,13 @@ export class LineIndex {
   }
 }
 
-function countLineFeeds(text: TraceText, from: number, to: number): number {
-  const scan = byteScanHolding(text);
-  if (scan !== null) return scan.lineFeedCount(from, to);
+/** How many LFs `text` holds from `from` up to `to`. */
+export function countLineFeeds(text: TextLike, from: number, to: number): number {
   let count = 0;
   for (let lf = text.indexOf("\n", from); lf !== -1 && lf < to; lf = text.indexOf("\n", lf + 1)) count++;
   return count;
 }
 
-function findLineStarts(text: TraceText): Int32Array {
-  if (text.indexOf("\r") !== -1) return Int32Array.from(lineStarts(text));
-  return byteScanHolding(text)?.lineFeedStarts() ?? Int32Array.from(lineFeedStarts(text));
-}
 
 /** Line starts of a text that ends lines with LF only, where the byte scan cannot read it: one search per line. */
 export function lineFeedStarts(text: TextLike): number[] {

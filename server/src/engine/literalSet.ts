@@ -2,7 +2,7 @@
 // lets the scan jump ahead by up to the shortest word's length, so a long text is mostly skipped,
 // not read character by character. Linear; no regular expression.
 
-import { byteScanFor, isLatin1, type LiteralTables } from "./byteScan";
+import { isLatin1 } from "./byteText";
 
 const BLOCK = 3;
 /**
@@ -19,6 +19,19 @@ const TABLE_SIZE = 1 << TABLE_BITS;
  * instead of three and two (the scan alone: about 5 % faster).
  */
 const BLOCK_MULTIPLIER = 0x9e3779b1 | 0;
+
+/** A literal set's Wu–Manber tables, in the layout the WebAssembly scan reads. */
+export interface LiteralTables {
+  readonly window: number;
+  readonly shift: Uint8Array;
+  readonly bucketOf: Int32Array;
+  readonly bucketStart: Int32Array;
+  readonly bucketWords: Int32Array;
+  readonly windowAt: Int32Array;
+  /** Word k is wordBytes[wordStart[k]] up to wordBytes[wordStart[k + 1]]. */
+  readonly wordStart: Int32Array;
+  readonly wordBytes: Uint8Array;
+}
 
 /** Matches of a set's words, sorted by position; `words[i]` indexes the set's words. */
 export interface LiteralMatches {
@@ -112,15 +125,10 @@ export class LiteralSet {
   }
 
   /** Every match of every word, sorted by position (words that match at one position in word order). */
-  findAll(text: string): LiteralMatches {
+  findAllInText(text: string): LiteralMatches {
     const positions: number[] = [];
     const found: number[] = [];
     if (this.words.length === 0) return { positions, words: found };
-    const scan = byteScanFor(text);
-    if (scan !== null) {
-      scan.literalMatches(this.tables(), (start, word) => insertSorted(positions, found, start, word));
-      return { positions, words: found };
-    }
     const n = text.length;
     // The scan reads bytes, twice as fast as reading characters; each match is confirmed on the text.
     const bytes = latin1Bytes(text);
@@ -232,7 +240,7 @@ function charWeight(code: number): number {
 }
 
 /** Matches arrive almost in order (words are found by windows at different places in them). */
-function insertSorted(positions: number[], words: number[], position: number, word: number): void {
+export function insertSorted(positions: number[], words: number[], position: number, word: number): void {
   let i = positions.length;
   positions.push(position);
   words.push(word);
@@ -250,4 +258,10 @@ function blockHash(a: number, b: number, c: number): number {
   // The three bytes as one number (as the byte scan reads them, in one load), spread by a
   // multiplication whose top bits pick the slot.
   return Math.imul(a | (b << 8) | (c << 16), BLOCK_MULTIPLIER) >>> (32 - TABLE_BITS);
+}
+
+/** Case variants of a lower-case phrase matched without regard to case: enough for a first look. */
+export function caseVariants(lower: string): string[] {
+  const title = lower.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return [lower, lower[0]!.toUpperCase() + lower.slice(1), title, lower.toUpperCase()];
 }

@@ -4,10 +4,11 @@
 // The clock time sits mid-line, so the entry starts at the sequence number before it. Entries
 // carry their date and time zone; run-together entries are found by reading back from each time.
 
-import { isDigitCode } from "../engine/clock";
-import { isLineStart, type CandidateList } from "../engine/candidates";
 import type { TextLike } from "../engine/byteText";
-import type { EntryHead } from "../engine/entries";
+import { CandidateList } from "../engine/candidateList";
+import { findCandidatesInText, isLineStart } from "../engine/candidates";
+import { isDigitCode } from "../engine/clock";
+import type { EntryHead, TraceFormat } from "../engine/format";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const SYSLOG_SEVERITIES = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
@@ -26,7 +27,7 @@ interface Candidate {
   readonly length: number;
 }
 
-export function ciscoLogHeads(text: string, candidates: CandidateList): EntryHead[] {
+function ciscoLogHeads(text: string, candidates: CandidateList): EntryHead[] {
   const heads: EntryHead[] = [];
   let previousSeq: number | null = null;
   for (let i = 0; i < candidates.count; i++) {
@@ -188,4 +189,53 @@ function tagValue(tags: string, key: string): string | null {
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
+}
+
+const SERVICEABILITY_GUIDE = "https://manualsbrain.com/pt/manuals/1694573/?page=205 (Serviceability Best Practices Guide for Unified ICM/CCE 9.0, DUMPLOG)";
+const SYSLOG_GUIDE =
+  "http://www.cisco.com/c/en/us/td/docs/voice_ip_comm/cust_contact/contact_center/ipcc_enterprise/ippcenterprise10_0_1/configuration/UCCE_BK_SCB58691_00_serviceability-best-practices-guide/UCCE_BK_SCB58691_00_serviceability-best-practices-guide_chapter_0100.html";
+
+/** Candidates live only while a text is split: one list serves every split. */
+const SCRATCH_CANDIDATES = new CandidateList();
+
+export const ciscoLogFormat: TraceFormat = {
+  name: "ciscolog",
+  samples: [
+    {
+      line: "10: CICMRGRA: Feb 8 2007 05:37:44.658 +0000: %ICM_Router_ProcessSynchronization: [comp=Router-A][pname=rtr][iid=ipcc][sev=info]: MDS is in service.",
+      clock: "05:37:44.658",
+      processTag: "rtr",
+      level: "info",
+      messageStartsWith: "MDS is in service.",
+      source: SERVICEABILITY_GUIDE,
+    },
+    {
+      line: "<134>25: host-w3k: Feb 13 2007 18:23:21.408 +0000: %ICM_Router_CallRouter-6-10500FF: [comp=Router-A][pname=rtr][iid=acme1][mid=10500FF][sev=info]: Side A rtr process is OK.",
+      clock: "18:23:21.408",
+      processTag: "rtr",
+      level: "info",
+      messageStartsWith: "Side A rtr process is OK.",
+      source: SYSLOG_GUIDE,
+    },
+  ],
+  detect: isCiscoLog,
+  startsEntryLine(text: string, pos: number): boolean {
+    const code = text.charCodeAt(pos);
+    return isDigitCode(code) || code === 60 /* < */;
+  },
+  entries: {
+    kind: "heads",
+    readHead(text: string, pos: number): EntryHead | null {
+      const line = text.slice(pos, text.indexOf("\n", pos) === -1 ? text.length : text.indexOf("\n", pos));
+      const heads = ciscoLogHeads(line, findTimes(line));
+      return heads[0]?.pos === 0 ? { ...heads[0], pos, messageStart: heads[0].messageStart + pos } : null;
+    },
+    // The clock time sits mid-line: every time the scanner finds is read back to its header.
+    findHeads: (text, scanner) => ciscoLogHeads(text, scanner.clockCandidates(SCRATCH_CANDIDATES)),
+  },
+};
+
+/** The clock times of one line, for reading one head. */
+function findTimes(line: string): CandidateList {
+  return findCandidatesInText(line, new CandidateList());
 }

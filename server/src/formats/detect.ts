@@ -1,7 +1,7 @@
 // Whether a text's first lines look like an ICM trace: timestamped entries, a dumplog day header,
 // or Cisco Log lines. Used to move `.txt` files VS Code opened as Plain Text to ICM Trace.
 
-import { splitEntries } from "../engine/entries";
+import { splitEntries } from "./index";
 
 /** How much of the start of a document the check reads. */
 export const DETECTION_HEAD_CHARS = 4096;

@@ -1,13 +1,8 @@
 // The shape of catalogue knowledge. Each known failure is one record: data, not code.
 
-export type Severity = "error" | "warning" | "information" | "hint";
+import type { Localized, Severity } from "../shared/text";
 
-export type Language = "en" | "ja";
-
-export interface Localized<T = string> {
-  readonly en: T;
-  readonly ja: T;
-}
+export type { Language, Localized, Severity } from "../shared/text";
 
 /** What a record recognises. */
 export type RecordMatch = LineMatch | SequenceMatch | PairMatch;

@@ -1,7 +1,12 @@
 // What analysis reports: findings tied to entries, with messages in both languages.
 
-import type { Localized, Severity } from "../knowledge/types";
-import type { Position } from "../engine/lineIndex";
+import type { Localized, Severity } from "../shared/text";
+
+/** A 0-based line and character (UTF-16 code units), as in LSP. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
 
 /** A range in the whole trace: offsets and 0-based line/character positions. */
 export interface TraceRange {

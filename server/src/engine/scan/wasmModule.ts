@@ -1,16 +1,16 @@
-// The WebAssembly byte scans (server/assembly/byteScan.ts) for texts of one-byte characters: the
-// text's Latin-1 bytes go into the module's memory once, and each scan reads them there. Where
-// WebAssembly or its SIMD is missing, or a text holds a character above U+00FF, `byteScanFor`
-// answers null and the callers run their TypeScript scans, which give the same answers.
+// The WebAssembly module of the byte scans (server/assembly/byteScan.ts) for texts of one-byte
+// characters: the text's Latin-1 bytes go into the module's memory once, and each scan reads them
+// there. Where WebAssembly or its SIMD is missing, or a text holds a character above U+00FF,
+// `byteScanFor` answers null and the text gets the TypeScript scanner (scan/index.ts).
 //
 // Memory: a word at 0 (where a scan stopped), the literal sets' tables (in room kept for them), then
 // the text, then results.
 
-import type { TraceText } from "./byteText";
-import type { CandidateList } from "./candidates";
-import type { EntryColumns } from "./entries";
+import { isLatin1, type TraceText } from "../byteText";
+import type { CandidateList } from "../candidateList";
+import type { LiteralTables } from "../literalSet";
 import { BYTE_SCAN_WASM_BASE64 } from "./generated/byteScanWasm";
-import type { MarkedEntries, MarkedEntryRoom } from "../knowledge/markers";
+import type { ClockContextWords, EntryColumns, LineBreaks, MarkedEntries, MarkedEntriesRoom, TimedEntries } from "./types";
 
 interface ByteScanExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
@@ -40,19 +40,6 @@ interface WebAssemblyApi {
   Instance: new (module: object, imports: object) => { exports: unknown };
 }
 
-/** A literal set's Wu–Manber tables (see LiteralSet), in the layout the module reads. */
-export interface LiteralTables {
-  readonly window: number;
-  readonly shift: Uint8Array;
-  readonly bucketOf: Int32Array;
-  readonly bucketStart: Int32Array;
-  readonly bucketWords: Int32Array;
-  readonly windowAt: Int32Array;
-  /** Word k is wordBytes[wordStart[k]] up to wordBytes[wordStart[k + 1]]. */
-  readonly wordStart: Int32Array;
-  readonly wordBytes: Uint8Array;
-}
-
 const PAGE_BYTES = 64 * 1024;
 /** Room kept for literal tables before the text (the markers' take about 330 KB): a text loaded before them stays put. */
 const TABLES_ROOM = 512 * 1024;
@@ -80,33 +67,6 @@ const LINE_FEED_WINDOW = RESULT_BYTES / 4;
 export interface ClockCandidateSink {
   /** The results of one window, as views into the module's memory (valid until the next scan). */
   append(pos: Int32Array, clock: Float64Array, length: Uint8Array, place: Uint8Array, context: Uint8Array): void;
-}
-
-/** What the clock scan reads a mid-line time's context by (contextAllowsEntry in candidates.ts), as Latin-1 bytes. */
-export interface ClockContextWords {
-  /** The characters after which no entry starts. */
-  readonly noEntryAfter: Uint8Array;
-  /** The words after which a time is part of the message, each followed by a blank. */
-  readonly timeWords: Uint8Array;
-}
-
-/** The timed entries of a text with no day header, as views into module memory (valid until the next scan). */
-export interface TimedEntries {
-  readonly start: Int32Array;
-  readonly clock: Float64Array;
-  /** Seconds since midnight of the first day. */
-  readonly elapsed: Float64Array;
-  /** The last entry's clock: NaN when there is none, before or in the text. */
-  readonly lastClock: number;
-  readonly daysPassed: number;
-}
-
-/** A text's line breaks as lineBreaks counts them. */
-export interface LineBreaks {
-  readonly lineFeeds: number;
-  readonly hasCarriageReturn: boolean;
-  /** The offset of each line that follows an LF and starts with `E`. */
-  readonly eLineStarts: Int32Array;
 }
 
 function concat(parts: readonly Int32Array[]): Int32Array {
@@ -283,7 +243,7 @@ export class ByteScan {
    * per match. The message starts it reads are filled into `columns`. `levelWords`: each after its
    * length in one byte, as Latin-1 bytes. The results are new arrays, or views of `room`'s.
    */
-  markedEntries(tables: LiteralTables, columns: EntryColumns, levelWords: Uint8Array, room?: MarkedEntryRoom): MarkedEntries {
+  markedEntries(tables: LiteralTables, columns: EntryColumns, levelWords: Uint8Array, room?: MarkedEntriesRoom): MarkedEntries {
     // Constants first: placing them may move the text, and with it the results after it.
     const levelAt = this.placed(levelWords);
     const tablesAt = this.tablesFor(tables);
@@ -413,19 +373,7 @@ export class ByteScan {
 }
 
 let shared: ByteScan | null | undefined;
-let allowed = process.env.ICM_TRACE_NO_WASM !== "1";
 
-/** Off: every scan runs in TypeScript (tests compare the two; ICM_TRACE_NO_WASM=1 does it for a run). */
-export function setByteScanAllowed(value: boolean): void {
-  allowed = value;
-}
-
-const NOT_LATIN1 = /[^\u0000-\u00ff]/;
-
-/** Whether every character is at most U+00FF. For a one-byte string the engine answers without reading it. */
-export function isLatin1(text: string): boolean {
-  return !NOT_LATIN1.test(text);
-}
 /**
  * Module memory only grows: longer texts (a whole document in the editor; files are streamed in
  * small pieces) are scanned in TypeScript, so that the server keeps no copy of a big document.
@@ -437,20 +385,12 @@ const MAX_TEXT_CHARS = 16 * 1024 * 1024;
  * U+00FF (bytes: one above 0x7F), or WebAssembly is unusable.
  */
 export function byteScanFor(text: TraceText): ByteScan | null {
-  if (!allowed || text.length > MAX_TEXT_CHARS) return null;
+  if (text.length > MAX_TEXT_CHARS) return null;
   // The scans of one text each ask: a text already loaded is known to be Latin-1.
   if (shared?.holds(text) === true) return shared;
   if (typeof text === "string" && !isLatin1(text)) return null;
   shared ??= instantiate();
   return shared?.load(text) === true ? shared : null;
-}
-
-/**
- * The scan when it holds `text` already, else null: work that only needs the text's line breaks
- * does not load a large text again (the server may have scanned another document since).
- */
-export function byteScanHolding(text: TraceText): ByteScan | null {
-  return allowed && shared?.holds(text) === true ? shared : null;
 }
 
 function instantiate(): ByteScan | null {
