@@ -1,10 +1,10 @@
 // VS Code gives `.txt` to Plain Text before any `firstLine` rule can apply, so a trace saved as
 // `ticket-1234.txt` opens as Plain Text. Look at its first lines and switch it to ICM Trace.
-// The check uses the core's splitter, a bundle of its own (dist/traceDetection.js): it is loaded
+// The check uses the formats' splitter, a bundle of its own (dist/traceDetection.js): it is loaded
 // when the first Plain Text document is looked at, not at activation.
 
 import vscode = require("vscode");
-import type * as Detection from "../../server/src/formats/detect";
+import type { TraceDetection } from "../../server/src/shared/traceDetection";
 import { loadBundle } from "./bundles";
 import { LANGUAGE_ID } from "../../server/src/shared/protocol";
 
@@ -14,7 +14,7 @@ export function watchPlainTextDocuments(context: vscode.ExtensionContext): vscod
   const check = (document: vscode.TextDocument) => {
     if (document.languageId !== PLAIN_TEXT || document.isClosed) return;
     if (!vscode.workspace.getConfiguration("icmTrace", document).get<boolean>("detectPlainText", true)) return;
-    const { DETECTION_HEAD_CHARS, looksLikeIcmTrace } = loadBundle<typeof Detection>(context, "traceDetection");
+    const { DETECTION_HEAD_CHARS, looksLikeIcmTrace } = loadBundle<TraceDetection>(context, "traceDetection");
     const head = document.getText(new vscode.Range(0, 0, 40, 0)).slice(0, DETECTION_HEAD_CHARS);
     if (looksLikeIcmTrace(head)) void vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   };

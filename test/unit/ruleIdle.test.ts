@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { defaultAnalysisOptions } from "../../server/src/model/findings";
-import { FIRST_CHUNK, type TraceEntry } from "../../server/src/engine/entries";
+import type { TraceEntry } from "../../server/src/engine/entries";
 import { MARKERS } from "../../server/src/knowledge/markers";
-import { sequenceRules, type SeenEntry, type SequenceRuleDefinition } from "../../server/src/knowledge/rules";
+import { sequenceRules, type RuleMemory, type SeenEntry, type SequenceRuleDefinition } from "../../server/src/knowledge/rules";
 
 function entryAt(index: number, clock: number): TraceEntry {
   return {
@@ -22,18 +22,34 @@ function entryAt(index: number, clock: number): TraceEntry {
  * An entry as the collector shows it: the markers it holds are those its message holds. A rule may
  * ask only for markers (the collector finds no other words), and this stub holds it to that.
  */
-function seenEntry(message: string, entry: TraceEntry): SeenEntry {
+function seenEntry(message: string, entry: TraceEntry, memory: Map<string, TraceEntry>): SeenEntry & { retire(): void } {
   const marker = (word: string) => {
     assert.notEqual(MARKERS.indexOf(word), -1, `a rule asked for a word that is not a marker: ${word}`);
     return message.includes(word);
   };
-  return {
-    message,
-    holds: marker,
-    holdsAny: (markers) => markers.map(marker).some((held) => held),
-    entry,
-    holdIn: (held) => held.hold({ keepEntry: () => ({ entry, letGoUnread: () => undefined }) }, entry.index, FIRST_CHUNK),
+  // The collector shows the next entry through the same object: a rule must not read this one later.
+  let shown = true;
+  const read = <T>(value: () => T): T => {
+    assert.ok(shown, "a rule kept a SeenEntry and read it after it was shown");
+    return value();
   };
+  return {
+    get message() {
+      return read(() => message);
+    },
+    holds: (word) => read(() => marker(word)),
+    holdsAny: (markers) => read(() => markers.map(marker).some((held) => held)),
+    get entry() {
+      return read(() => entry);
+    },
+    remember: (slot) => read(() => void memory.set(slot, entry)),
+    retire: () => void (shown = false),
+  };
+}
+
+/** A rule's memory as the collector keeps it: what the rule remembered, by slot. */
+function memoryOf(slots: Map<string, TraceEntry>): RuleMemory {
+  return { recall: (slot) => slots.get(slot) ?? null };
 }
 
 const rulesThatIdle = Object.entries(sequenceRules).filter(([, d]) => d.wakers !== undefined);
@@ -56,8 +72,13 @@ describe("what rules ask of an entry", () => {
     it(`${name}: asks only whether an entry holds markers`, () => {
       fc.assert(
         fc.property(entries(definition, 40), (trace) => {
-          const rule = definition.create(defaultAnalysisOptions);
-          for (const { message, entry } of trace) rule.onEntry(seenEntry(message, entry));
+          const slots = new Map<string, TraceEntry>();
+          const rule = definition.create(defaultAnalysisOptions, memoryOf(slots));
+          for (const { message, entry } of trace) {
+            const seen = seenEntry(message, entry, slots);
+            rule.onEntry(seen);
+            seen.retire();
+          }
           rule.finish(trace.at(-1)?.entry ?? null);
         }),
         { numRuns: 300 },
@@ -71,7 +92,7 @@ describe("rules that tell when they are idle", () => {
     assert.deepEqual(rulesThatIdle.map(([name]) => name).sort(), ["database-connect-incomplete", "peer-never-returned", "state-receive-incomplete"]);
     for (const [, definition] of rulesThatIdle) {
       for (const waker of definition.wakers!) assert.ok(definition.markers.includes(waker), waker);
-      assert.equal(typeof definition.create(defaultAnalysisOptions).idle, "boolean");
+      assert.equal(typeof definition.create(defaultAnalysisOptions, memoryOf(new Map())).idle, "boolean");
     }
   });
 
@@ -79,15 +100,19 @@ describe("rules that tell when they are idle", () => {
     it(`${name}: reports the same when shown, while idle, only the entries that may wake it`, () => {
       fc.assert(
         fc.property(entries(definition, 60), (trace) => {
-          const everything = definition.create(defaultAnalysisOptions);
-          const filtered = definition.create(defaultAnalysisOptions);
+          const everythingSlots = new Map<string, TraceEntry>();
+          const filteredSlots = new Map<string, TraceEntry>();
+          const everything = definition.create(defaultAnalysisOptions, memoryOf(everythingSlots));
+          const filtered = definition.create(defaultAnalysisOptions, memoryOf(filteredSlots));
           const markers = [...definition.markers, ...(definition.markersAnyCase ?? [])].map((m) => m.toLowerCase());
           for (const { message, entry } of trace) {
             // The collector shows a rule only entries that hold one of its markers.
             if (!markers.some((m) => message.toLowerCase().includes(m))) continue;
-            everything.onEntry(seenEntry(message, entry));
+            everything.onEntry(seenEntry(message, entry, everythingSlots));
             const wakes = definition.wakers!.some((w) => message.includes(w));
-            if (filtered.idle !== true || wakes) filtered.onEntry(seenEntry(message, entry));
+            if (filtered.idle !== true || wakes) filtered.onEntry(seenEntry(message, entry, filteredSlots));
+            // The collector forgets what an idle rule remembered.
+            if (filtered.idle === true) filteredSlots.clear();
           }
           const last = trace.at(-1)?.entry ?? null;
           assert.deepEqual(filtered.finish(last), everything.finish(last));

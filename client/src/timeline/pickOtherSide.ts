@@ -2,7 +2,7 @@
 // the workspace, then a file dialog. Names that say the opposite side (sideB for sideA) come first.
 
 import vscode = require("vscode");
-import { sideFromFileName } from "../../../server/src/knowledge/traceFacts";
+import { sideFromFileName } from "../../../server/src/shared/compareModel";
 import { LANGUAGE_ID } from "../../../server/src/shared/protocol";
 
 interface SideItem extends vscode.QuickPickItem {

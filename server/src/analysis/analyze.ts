@@ -11,8 +11,9 @@ import { markedEntries, MarkedEntryRoom } from "../engine/marking";
 import { splitEntries } from "../formats";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "../model/findings";
 import { MARKERS } from "../knowledge/markers";
-import { sequenceRules, type RuleHit, type SeenEntry, type SequenceRule } from "../knowledge/rules";
-import { RECEIVE_MARKERS, SEND_MARKERS, sideFromText, type PairSide, type TransferRole } from "../knowledge/traceFacts";
+import { sequenceRules, type RuleHit, type RuleMemory, type SeenEntry, type SequenceRule } from "../knowledge/rules";
+import { sideFromText, type PairSide, type TransferRole } from "../knowledge/traceFacts";
+import { RECEIVE_ROLE_MARKERS, SEND_ROLE_MARKERS } from "../knowledge/vocabulary";
 
 export interface TraceAnalysis {
   readonly split: EntrySplit;
@@ -58,13 +59,38 @@ function candidateRecords(words: ArrayLike<number>, from: number, to: number): r
 const SENDS = 1;
 const RECEIVES = 2;
 /** For each marker word: whether it tells the sending or the receiving role. */
-const ROLE_OF_WORD = Uint8Array.from(MARKERS.words, (word) => (SEND_MARKERS.includes(word) ? SENDS : 0) | (RECEIVE_MARKERS.includes(word) ? RECEIVES : 0));
+const ROLE_OF_WORD = Uint8Array.from(MARKERS.words, (word) => (SEND_ROLE_MARKERS.includes(word) ? SENDS : 0) | (RECEIVE_ROLE_MARKERS.includes(word) ? RECEIVES : 0));
 // The rules' bit set in an Int32Array holds 31 of them.
 if (Object.keys(sequenceRules).length > 31) throw new Error("more sequence rules than the marker bit sets hold");
 
 interface ActiveRule {
   readonly record: FailureRecord;
   readonly rule: SequenceRule;
+  readonly memory: RuleSlots;
+}
+
+/**
+ * The entries a rule remembered, one held entry per slot: a rule that remembers an entry at each of
+ * thousands of waits keeps one per piece of a stream (its row is copied when the piece is done),
+ * and what it held is let go when it goes idle or the trace ends, so the stream may reuse the buffer.
+ */
+class RuleSlots implements RuleMemory {
+  private readonly slots = new Map<string, HeldEntry>();
+
+  slot(name: string): HeldEntry {
+    let held = this.slots.get(name);
+    if (held === undefined) this.slots.set(name, (held = new HeldEntry()));
+    return held;
+  }
+
+  recall(name: string): TraceEntry | null {
+    const held = this.slots.get(name);
+    return held?.holds === true ? held.entry : null;
+  }
+
+  forget(): void {
+    for (const held of this.slots.values()) held.letGo();
+  }
 }
 
 export interface CollectedFindings {
@@ -106,7 +132,8 @@ export class FindingCollector {
       const markers = [...definition.markers, ...(definition.markersAnyCase ?? []).flatMap(caseVariants)];
       ruleMarkers.push(markers);
       ruleWakers.push(definition.wakers !== undefined ? [...definition.wakers] : markers);
-      return [{ record, rule: definition.create(this.options) }];
+      const memory = new RuleSlots();
+      return [{ record, rule: definition.create(this.options, memory), memory }];
     });
     // Bit r: rule r (at most 31 rules, checked at load).
     const bitSet = (lists: string[][], word: string) => lists.reduce((mask, list, r) => (list.includes(word) ? mask | (1 << r) : mask), 0);
@@ -120,7 +147,9 @@ export class FindingCollector {
   addChunk(split: EntrySplit, base: ChunkBase): void {
     const marked = markedEntries(split, MARKERS, this.markedRoom);
     const { entries, words, wordsFrom } = marked;
-    const seen = new MarkedEntry(split, base);
+    const piece = new MarkedPiece(split, base);
+    // One object shows every entry in turn: an object per entry costs 5 % of a large check.
+    const seen = new MarkedEntry(piece);
     const { rulesByWord, wakersByWord, tellsIdle } = this;
     for (let k = 0; k < entries.length; k++) {
       const from = wordsFrom[k]!;
@@ -147,12 +176,17 @@ export class FindingCollector {
       // Each rule sees the entry once, in catalogue order, however many of its markers it holds.
       for (let r = 0, bit = 1; rules !== 0; r++, bit <<= 1, rules >>>= 1) {
         if ((rules & 1) === 0) continue;
-        const { rule } = this.rules[r]!;
+        const { rule, memory } = this.rules[r]!;
+        seen.memory = memory;
         rule.onEntry(seen);
-        if ((tellsIdle & bit) !== 0) this.idleRules = rule.idle === true ? this.idleRules | bit : this.idleRules & ~bit;
+        if ((tellsIdle & bit) !== 0) {
+          const idle = rule.idle === true;
+          this.idleRules = idle ? this.idleRules | bit : this.idleRules & ~bit;
+          if (idle) memory.forget();
+        }
       }
     }
-    seen.settleHeld();
+    piece.settleHeld();
     if (this.reportRunTogether) this.addRunTogether(split, base);
     for (let i = split.count - 1; i >= 0; i--) {
       if (split.isTimed(i)) {
@@ -167,6 +201,7 @@ export class FindingCollector {
   finish(): CollectedFindings {
     for (const active of this.rules) {
       for (const hit of active.rule.finish(this.lastEntry.holds ? this.lastEntry.entry : null)) this.findings.push(fromRuleHit(active.record, hit));
+      active.memory.forget();
     }
     this.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
     return { findings: this.findings, role: this.role, entries: this.timedEntries };
@@ -252,7 +287,29 @@ export class FindingCollector {
   }
 }
 
-/** The marked entry rules and records are shown, one at a time: its message and entry are made only when read. */
+/** A piece of a trace being analysed, and the held entries to settle before its table is filled again. */
+class MarkedPiece {
+  private readonly held: HeldEntry[] = [];
+
+  constructor(readonly split: EntrySplit, readonly base: ChunkBase) {}
+
+  hold(held: HeldEntry, index: number): void {
+    held.hold(this.split, index, this.base);
+    if (!this.held.includes(held)) this.held.push(held);
+  }
+
+  /** Keeps what rules remembered from this piece: its split's table is filled again by the next. */
+  settleHeld(): void {
+    for (const held of this.held) held.settle();
+    this.held.length = 0;
+  }
+}
+
+/**
+ * The marked entry records and rules are shown, one at a time: its message and entry are made only
+ * when read. The same object shows the next entry: a rule keeps `entry` or remembers it, never the
+ * SeenEntry (the rule tests show each entry as an object that throws when read later).
+ */
 class MarkedEntry implements SeenEntry {
   private index = -1;
   private kept: KeptEntry | null = null;
@@ -260,9 +317,10 @@ class MarkedEntry implements SeenEntry {
   private words: ArrayLike<number> = [];
   private wordsFrom = 0;
   private wordsTo = 0;
-  private readonly held: HeldEntry[] = [];
+  /** The memory of the rule it is being shown to. */
+  memory: RuleSlots | null = null;
 
-  constructor(private readonly split: EntrySplit, private readonly base: ChunkBase) {}
+  constructor(private readonly piece: MarkedPiece) {}
 
   /** Shows entry `index`, which holds marker words `words[from]` up to `words[to]`. */
   moveTo(index: number, words: ArrayLike<number>, from: number, to: number): void {
@@ -275,7 +333,8 @@ class MarkedEntry implements SeenEntry {
   }
 
   get message(): string {
-    return (this.text ??= this.split.source.slice(this.split.messageStartOf(this.index), this.split.contentEndOf(this.index)));
+    const { split } = this.piece;
+    return (this.text ??= split.source.slice(split.messageStartOf(this.index), split.contentEndOf(this.index)));
   }
 
   holds(marker: string): boolean {
@@ -292,18 +351,11 @@ class MarkedEntry implements SeenEntry {
   }
 
   get entry(): TraceEntry {
-    return (this.kept ??= this.split.keepEntry(this.index, this.base)).entry;
+    return (this.kept ??= this.piece.split.keepEntry(this.index, this.piece.base)).entry;
   }
 
-  holdIn(held: HeldEntry): void {
-    held.hold(this.split, this.index, this.base);
-    if (!this.held.includes(held)) this.held.push(held);
-  }
-
-  /** Keeps what rules hold from this piece: its split's table is filled again by the next. */
-  settleHeld(): void {
-    for (const held of this.held) held.settle();
-    this.held.length = 0;
+  remember(slot: string): void {
+    this.piece.hold(this.memory!.slot(slot), this.index);
   }
 }
 

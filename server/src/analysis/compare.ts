@@ -3,109 +3,25 @@
 // evidence on both sides. The server, the webview, the CLI and the HTML export all use this.
 
 import { catalogueRecord } from "../knowledge/catalogue";
-import type { Localized, Severity } from "../knowledge/types";
 import type { TraceAnalysis } from "./analyze";
 import { describeApiError } from "../knowledge/apiError";
 import { formatClock, formatDuration, SECONDS_PER_DAY } from "../engine/clock";
 import { entryText, type TraceEntry } from "../engine/entries";
 import { compareSeverity } from "../model/findings";
 import { checksumDifferences } from "./pairRules";
-import { sideFromFileName, type PairSide, type TransferRole } from "../knowledge/traceFacts";
-import { tracePhases, transferEvents, type PhaseKind, type TracePhase, type TransferEventKind } from "./transferEvents";
+import {
+  sideFromFileName, type CompareModel, type ComparePhase, type CompareSide, type EvidenceLine, type PairSide, type PhaseKind, type TransferEventKind, type TransferRole, type Verdict, type VerdictCode, type CompareEvent,
+} from "../shared/compareModel";
+import type { Localized, Severity } from "../shared/text";
+import { tracePhases, transferEvents, type TracePhase } from "./transferEvents";
+
+export type * from "../shared/compareModel";
+export { alignedEvents, sideLabel, verdictTone } from "../shared/compareModel";
 
 export interface CompareInput {
   /** The file as the user named it (path or URI). */
   readonly file: string;
   readonly analysis: TraceAnalysis;
-}
-
-export interface ComparePhase {
-  readonly kind: PhaseKind;
-  readonly outcome: TracePhase["outcome"];
-  /** Seconds on the side's own clock (see CompareEvent.time). */
-  readonly start: number;
-  readonly end: number;
-  readonly firstLine: number;
-  /** For a receive: the stretch spent waiting for MDS messages. */
-  readonly waitStart: number | null;
-  readonly waitEnd: number | null;
-}
-
-export interface CompareEvent {
-  readonly entryIndex: number;
-  /** 0-based position of the entry. */
-  readonly line: number;
-  readonly column: number;
-  /** Seconds on the side's own clock: since midnight of its first day, or since the epoch when dated. */
-  readonly time: number;
-  /** `HH:MM:SS` as written in the trace. */
-  readonly clock: string;
-  /** The transfer event, or `entry` for any other entry. */
-  readonly kind: TransferEventKind | "entry";
-  /** The most severe finding on the entry. */
-  readonly severity: Severity | null;
-  readonly findingIds: readonly string[];
-  /** The entry's text, cut to a readable length. Untrusted: render as text. */
-  readonly text: string;
-}
-
-export interface CompareSide {
-  readonly file: string;
-  readonly side: PairSide | null;
-  readonly role: TransferRole | null;
-  /** Whether times are absolute (the trace gives dates) or clock times of an unknown day. */
-  readonly dated: boolean;
-  readonly phases: readonly ComparePhase[];
-  readonly events: readonly CompareEvent[];
-  /** Entries left out of `events` to keep the model small. */
-  readonly omittedEntries: number;
-}
-
-export type VerdictCode =
-  | "temp-file-access-denied"
-  | "temp-file-disk-full"
-  | "temp-file-failed"
-  | "state-send-aborted"
-  | "transfer-completed"
-  | "no-transfer"
-  | "receiver-stalled-cause-unknown"
-  | "roles-unclear";
-
-export interface EvidenceLine {
-  /** 0 or 1: which of `sides`. */
-  readonly sideIndex: number;
-  readonly entryIndex: number;
-  readonly line: number;
-  readonly column: number;
-  readonly clock: string;
-  readonly text: string;
-}
-
-export interface Verdict {
-  readonly code: VerdictCode;
-  readonly summary: Localized;
-  readonly evidence: readonly EvidenceLine[];
-  readonly fixes: Localized<readonly string[]>;
-}
-
-/** A failure that shows only in both traces together, with its line on each side. */
-export interface PairIssue {
-  readonly id: string;
-  readonly severity: Severity;
-  readonly message: Localized;
-  readonly evidence: readonly EvidenceLine[];
-}
-
-export interface CompareModel {
-  /** Side A first when the sides are known; otherwise the receiving side first. */
-  readonly sides: readonly [CompareSide, CompareSide];
-  /** Seconds to add to sides[1]'s times to line them up with sides[0]'s. */
-  readonly offsetSeconds: number;
-  /** Where the offset comes from: the sender's prepare and the receiver's initiate, or none. */
-  readonly offsetAnchor: "transfer" | "first-entries" | "none";
-  readonly verdict: Verdict;
-  /** Failures of the pair besides the verdict (e.g. configuration checksums that differ). */
-  readonly pairIssues: readonly PairIssue[];
 }
 
 /** Events per side beyond which ordinary entries are left out (key events and failures stay). */
@@ -422,31 +338,4 @@ function sortEvidence(lines: EvidenceLine[]): EvidenceLine[] {
 
 function capitalize(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
-}
-
-
-export interface AlignedEvent {
-  readonly sideIndex: number;
-  /** On sides[0]'s clock: sides[1]'s times moved by the offset. */
-  readonly alignedTime: number;
-  readonly event: CompareEvent;
-}
-
-/** Both sides' events in one time order; key events and failures only unless `all`. */
-export function alignedEvents(model: CompareModel, offsetSeconds = model.offsetSeconds, all = false): AlignedEvent[] {
-  const merged: AlignedEvent[] = [];
-  model.sides.forEach((side, sideIndex) => {
-    for (const event of side.events) {
-      if (!all && event.kind === "entry" && event.severity === null) continue;
-      merged.push({ sideIndex, alignedTime: event.time + (sideIndex === 1 ? offsetSeconds : 0), event });
-    }
-  });
-  return merged.sort((p, q) => p.alignedTime - q.alignedTime || p.sideIndex - q.sideIndex || p.event.entryIndex - q.event.entryIndex);
-}
-
-/** How a side is labelled: `Side A · receiving`. */
-export function sideLabel(side: CompareSide, language: "en" | "ja"): string {
-  const name = side.side === null ? (language === "ja" ? "サイド ?" : "Side ?") : language === "ja" ? `サイド ${side.side}` : `Side ${side.side}`;
-  const role = side.role === null ? "" : language === "ja" ? (side.role === "send" ? "送信側" : "受信側") : side.role === "send" ? "sending" : "receiving";
-  return role === "" ? name : `${name} · ${role}`;
 }

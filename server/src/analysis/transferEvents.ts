@@ -4,25 +4,13 @@
 import { entryMessage, type EntrySplit } from "../engine/entries";
 import { caseVariants, LiteralSet } from "../engine/literalSet";
 import { entriesHolding } from "../engine/marking";
-import {
-  RECEIVE_START, RECEIVE_WAIT, SEND_CLEANUP, SEND_PREPARE, SEND_SETUP_FAILED, TEMP_FILE_FAILED,
-} from "../knowledge/rules";
+import type { PhaseKind, PhaseOutcome, TransferEventKind } from "../shared/compareModel";
 
-export type TransferEventKind =
-  | "startup"
-  | "sync"
-  | "mds-in-service"
-  | "send-prepare"
-  | "send-sync"
-  | "send-temp-file-failed"
-  | "send-setup-failed"
-  | "send-cleanup"
-  | "send-complete"
-  | "receive-initiate"
-  | "receive-wait"
-  | "receive-complete"
-  | "assert"
-  | "restart";
+export type { PhaseKind, PhaseOutcome, TransferEventKind } from "../shared/compareModel";
+import {
+  ASSERTION, RECEIVE_START, RECEIVE_WAIT, RESTARTING_PROCESS, SEND_CLEANUP, SEND_DONE, SEND_PREPARE, SEND_SETUP_FAILED, SEND_SYNC, TEMP_FILE_FAILED,
+  TRANSFER_DONE, WENT_DOWN,
+} from "../knowledge/vocabulary";
 
 interface EventMarker {
   readonly kind: TransferEventKind;
@@ -38,16 +26,14 @@ const MARKERS: readonly EventMarker[] = [
   { kind: "send-temp-file-failed", text: TEMP_FILE_FAILED },
   { kind: "send-setup-failed", text: SEND_SETUP_FAILED },
   { kind: "send-cleanup", text: SEND_CLEANUP },
-  { kind: "send-sync", text: "Synchronizing Configuration Data" },
-  { kind: "send-sync", text: "has completed Database Synchronization" },
+  ...SEND_SYNC.map((text) => ({ kind: "send-sync", text }) as const),
   { kind: "receive-initiate", text: RECEIVE_START },
   { kind: "receive-wait", text: RECEIVE_WAIT },
-  { kind: "receive-complete", text: "state transfer receive operation complete", ignoreCase: true },
-  { kind: "receive-complete", text: "state transfer complete", ignoreCase: true },
-  { kind: "send-complete", text: "state transfer send operation complete", ignoreCase: true },
-  { kind: "assert", text: "Assertion failed" },
-  { kind: "restart", text: "went down for unknown reason" },
-  { kind: "restart", text: "restarting process" },
+  ...SEND_DONE.map((text) => ({ kind: "send-complete", text, ignoreCase: true }) as const),
+  ...TRANSFER_DONE.map((text) => ({ kind: "receive-complete", text, ignoreCase: true }) as const),
+  { kind: "assert", text: ASSERTION },
+  { kind: "restart", text: WENT_DOWN },
+  { kind: "restart", text: RESTARTING_PROCESS },
   { kind: "startup", text: "Release ", atStart: true },
   { kind: "startup", text: "Initializing Event Management System" },
   { kind: "mds-in-service", text: "MDS is in service" },
@@ -88,14 +74,13 @@ export function transferEvents(split: EntrySplit): TransferEvent[] {
   return events;
 }
 
-export type PhaseKind = "startup" | "sync" | "send" | "receive";
 
 export interface TracePhase {
   readonly kind: PhaseKind;
   readonly firstEntry: number;
   readonly lastEntry: number;
   /** How the phase ended, for transfers: `complete`, `failed`, `assert`, `open` (trace ends). */
-  readonly outcome: "complete" | "failed" | "assert" | "open" | null;
+  readonly outcome: PhaseOutcome;
   readonly events: readonly TransferEvent[];
 }
 

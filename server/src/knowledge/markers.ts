@@ -4,7 +4,7 @@
 import { caseVariants, LiteralSet } from "../engine/literalSet";
 import { catalogue } from "./catalogue";
 import { sequenceRules } from "./rules";
-import { RECEIVE_MARKERS, SEND_MARKERS } from "./traceFacts";
+import { RECEIVE_ROLE_MARKERS, SEND_ROLE_MARKERS } from "./vocabulary";
 
 export { caseVariants } from "../engine/literalSet";
 
@@ -15,6 +15,6 @@ export const MARKERS = new LiteralSet([
   ...catalogue.flatMap((r) => (r.match.kind === "line" ? [r.match.anchor] : [])),
   ...ruleDefinitions.flatMap((d) => d.markers),
   ...ruleDefinitions.flatMap((d) => (d.markersAnyCase ?? []).flatMap(caseVariants)),
-  ...SEND_MARKERS,
-  ...RECEIVE_MARKERS,
+  ...SEND_ROLE_MARKERS,
+  ...RECEIVE_ROLE_MARKERS,
 ]);

@@ -2,18 +2,18 @@
 // state transfer.
 
 import type { EntrySplit } from "../engine/entries";
+import type { PairSide, TransferRole } from "../shared/compareModel";
 
-export type TransferRole = "send" | "receive";
-export type PairSide = "A" | "B";
+export type { PairSide, TransferRole } from "../shared/compareModel";
+export { sideFromFileName } from "../shared/compareModel";
 
-export const SEND_MARKERS = ["PrepareToSendState", "in sending state"];
-export const RECEIVE_MARKERS = ["Initiating state transfer RECEIVE operation"];
+import { RECEIVE_ROLE_MARKERS, SEND_ROLE_MARKERS } from "./vocabulary";
 
 /** The role of the last state transfer the trace shows, or null when it shows none. */
 export function transferRole(split: EntrySplit): TransferRole | null {
   const text = split.text;
-  const lastSend = Math.max(...SEND_MARKERS.map((m) => text.lastIndexOf(m)));
-  const lastReceive = Math.max(...RECEIVE_MARKERS.map((m) => text.lastIndexOf(m)));
+  const lastSend = Math.max(...SEND_ROLE_MARKERS.map((m) => text.lastIndexOf(m)));
+  const lastReceive = Math.max(...RECEIVE_ROLE_MARKERS.map((m) => text.lastIndexOf(m)));
   if (lastSend === -1 && lastReceive === -1) return null;
   return lastSend > lastReceive ? "send" : "receive";
 }
@@ -33,14 +33,4 @@ export function sideFromText(text: string, maxChars = 1_000_000): PairSide | nul
   }
   if (a === b) return null;
   return a > b ? "A" : "B";
-}
-
-// `sideA`, `side-b`, `LoggerB`, `loggera`, `lb-lgr`, `la_lgr` in a file name.
-const SIDE_IN_NAME = /(?:side|logger|router)[-_ ]?([ab])(?![a-z])|(?:^|[^a-z])[lr]([ab])[-_](?:lgr|rtr|mds|nm)/i;
-
-export function sideFromFileName(fileName: string): PairSide | null {
-  const base = fileName.replace(/^.*[\\/]/, "");
-  const match = SIDE_IN_NAME.exec(base);
-  if (match === null) return null;
-  return (match[1] ?? match[2] ?? "").toUpperCase() === "A" ? "A" : "B";
 }

@@ -1,9 +1,10 @@
 // A self-contained, script-free HTML page of the A/B timeline for attaching to a support ticket.
 // Every piece of trace text is escaped; the CSP allows only the page's own nonce'd style.
 
-import type { Language } from "../knowledge/types";
+import type { Language } from "../shared/text";
 import { formatClock, formatDuration } from "../engine/clock";
-import { alignedEvents, sideLabel, type CompareModel } from "../analysis/compare";
+import { alignedEvents, type CompareModel } from "../shared/compareModel";
+import { sideLabel, verdictTone } from "../shared/compareModel";
 import { cspNonce, escapeHtml } from "./html";
 
 const WIDTH = 1000;
@@ -71,7 +72,8 @@ export function compareAsHtml(model: CompareModel, language: Language): string {
 <style nonce="${nonce}">
 body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1f2328; background: #fff; }
 .verdict { border-left: 6px solid #cf222e; background: #fff5f5; padding: .75rem 1rem; margin: 1rem 0; }
-.verdict.transfer-completed { border-color: #1a7f37; background: #f0fff4; }
+.verdict.tone-good { border-color: #1a7f37; background: #f0fff4; }
+.verdict.tone-neutral { border-color: #57606a; background: #f6f8fa; }
 .lane { fill: #f6f8fa; } .label { font: 13px system-ui, sans-serif; fill: #1f2328; } .axis { font: 11px monospace; fill: #57606a; }
 .phase { fill: #0969da; opacity: .35; } .phase-send { fill: #8250df; } .phase-receive { fill: #0969da; } .phase-startup, .phase-sync { fill: #57606a; opacity: .2; }
 .wait { fill: #bf8700; opacity: .5; }
@@ -88,7 +90,7 @@ code { font-family: ui-monospace, monospace; white-space: pre-wrap; word-break: 
 <li>[1] ${escapeHtml(sideLabel(model.sides[1], language))}: <code>${escapeHtml(model.sides[1].file)}</code></li>
 <li>${escapeHtml(w.offset)}: ${escapeHtml(offset)}</li>
 </ul>
-<section class="verdict ${escapeHtml(model.verdict.code)}" role="status">
+<section class="verdict ${escapeHtml(model.verdict.code)} tone-${verdictTone(model.verdict.code)}" role="status">
 <h2>${escapeHtml(w.verdict)}: <code>${escapeHtml(model.verdict.code)}</code></h2>
 <p>${escapeHtml(model.verdict.summary[language])}</p>
 ${evidence.length > 0 ? `<h3>${escapeHtml(w.evidence)}</h3><ul>${evidence.join("")}</ul>` : ""}

@@ -2,8 +2,8 @@
 // sides with their own and aligned times, and the fixes. Trace text goes into code spans and every
 // other piece of text is escaped, so a pasted ticket shows `<cust_inst>` rather than eating it.
 
-import type { Language } from "../knowledge/types";
-import type { CompareModel, EvidenceLine } from "../analysis/compare";
+import type { Language } from "../shared/text";
+import type { CompareModel, EvidenceLine } from "../shared/compareModel";
 import { codeSpan } from "./markdown";
 import { clockText, formatOffset, laneLabel, pairIssuesOf, sideName } from "./compareTimeline";
 

@@ -1,8 +1,8 @@
 // The compare model as terminal text: both sides' key events in aligned time order.
 
-import type { Language } from "../knowledge/types";
+import type { Language } from "../shared/text";
 import { formatClock, formatDuration } from "../engine/clock";
-import { alignedEvents, sideLabel, type CompareModel } from "../analysis/compare";
+import { alignedEvents, sideLabel, type CompareModel } from "../shared/compareModel";
 
 const WORDS = {
   en: { offset: "Clock offset", aligned: "aligned", anchorTransfer: "lines up the sender's PrepareToSendState with the receiver's RECEIVE", anchorFirst: "lines up the first entries (no transfer on both sides)", anchorNone: "none", verdict: "Verdict", evidence: "Evidence", fixes: "Fixes" },

@@ -5,9 +5,9 @@
 // The webview bundles this file, so it imports the compare model's types only: compare.ts itself
 // pulls in the catalogue, which has no business in a browser bundle.
 
-import type { Language } from "../knowledge/types";
+import type { Language } from "../shared/text";
 import { formatClock, formatDuration } from "../engine/clock";
-import type { CompareEvent, CompareModel, ComparePhase, CompareSide, EvidenceLine } from "../analysis/compare";
+import { sideLabel, type CompareEvent, type CompareModel, type ComparePhase, type CompareSide, type EvidenceLine } from "../shared/compareModel";
 
 /** What the view keeps between loads (with `vscode.setState`) besides the model. */
 export interface TimelineViewState {
@@ -67,17 +67,12 @@ export function clockText(time: number): string {
   return formatClock(time);
 }
 
-/** How a side is labelled: `Side A · receiving` (the same as compare.ts's `sideLabel`). */
-export function laneLabel(side: CompareSide, language: Language): string {
-  const w = TIMELINE_WORDS[language];
-  const name = side.side === null ? w.sideUnknown : `${w.side} ${side.side}`;
-  const role = side.role === null ? "" : side.role === "send" ? w.sending : w.receiving;
-  return role === "" ? name : `${name} · ${role}`;
-}
+/** A lane is labelled as its side is everywhere: `Side A · receiving`. */
+export { sideLabel as laneLabel } from "../shared/compareModel";
 
 /** `Side A`, or the full label when the side is unknown. */
 export function sideName(side: CompareSide, language: Language): string {
-  return side.side === null ? laneLabel(side, language) : `${TIMELINE_WORDS[language].side} ${side.side}`;
+  return side.side === null ? sideLabel(side, language) : `${TIMELINE_WORDS[language].side} ${side.side}`;
 }
 
 /** The short name of a side in titles: `A`, `B`, or the file's base name when unknown. */
@@ -254,7 +249,7 @@ export function eventAccessibleLabel(model: CompareModel, row: TimelineRow, lang
   const side = model.sides[row.sideIndex]!;
   const kind = kindLabel(row.event.kind, language);
   const parts = [
-    laneLabel(side, language),
+    sideLabel(side, language),
     `${row.event.clock} (${w.alignedAt} ${clockText(row.alignedTime)})`,
     severityLabel(row.event.severity, language),
   ];
@@ -274,9 +269,6 @@ export const TIMELINE_WORDS = {
   en: {
     title: "Transfer timeline",
     side: "Side",
-    sideUnknown: "Side ?",
-    sending: "sending",
-    receiving: "receiving",
     offset: "Clock offset of the lower lane",
     offsetHelp: "Seconds added to the lower lane's clock to line it up with the upper one. Changing it moves the lower lane.",
     offsetSeconds: "seconds",
@@ -348,9 +340,6 @@ export const TIMELINE_WORDS = {
   ja: {
     title: "転送タイムライン",
     side: "サイド",
-    sideUnknown: "サイド ?",
-    sending: "送信側",
-    receiving: "受信側",
     offset: "下のレーンの時計のずれ",
     offsetHelp: "下のレーンの時計に加えて上のレーンにそろえる秒数。変更すると下のレーンが移動します。",
     offsetSeconds: "秒",

@@ -80,7 +80,7 @@ export interface CompareParams {
 
 export interface CompareResult {
   /** The model; its sides[i] is the trace at uris[i]. */
-  readonly model: import("../analysis/compare").CompareModel;
+  readonly model: import("./compareModel").CompareModel;
   readonly uris: readonly [string, string];
   readonly language: "en" | "ja";
 }

@@ -6,8 +6,9 @@ import { axisBottom } from "d3-axis";
 import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { select } from "d3-selection";
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from "d3-zoom";
-import type { Language } from "../../../../server/src/knowledge/types";
-import type { CompareEvent, CompareModel, CompareSide, EvidenceLine } from "../../../../server/src/analysis/compare";
+import type { Language } from "../../../../server/src/shared/text";
+import type { CompareEvent, CompareModel, CompareSide, EvidenceLine } from "../../../../server/src/shared/compareModel";
+import { verdictTone } from "../../../../server/src/shared/compareModel";
 import {
   anchorOf,
   clockText,
@@ -278,10 +279,9 @@ class TimelineView {
   private renderVerdict(): HTMLElement {
     const w = this.words;
     const { verdict } = this.model;
-    const ok = verdict.code === "transfer-completed" || verdict.code === "no-transfer";
     const section = h(
       "section",
-      { id: "verdict", class: `verdict ${ok ? "verdict-ok" : "verdict-problem"}`, "data-code": verdict.code, "aria-labelledby": "verdict-title" },
+      { id: "verdict", class: `verdict verdict-${verdictTone(verdict.code)}`, "data-code": verdict.code, "aria-labelledby": "verdict-title" },
       h("h2", { id: "verdict-title" }, `${w.verdict}: `, h("code", {}, verdict.code)),
       h("p", { class: "summary" }, verdict.summary[this.language]),
     );
