@@ -24,13 +24,14 @@ import { codeActionsFor, isSplitActionData, splitEdits } from "./lsp/codeActions
 import { toDiagnostics } from "./lsp/diagnostics";
 import { foldingRanges } from "./lsp/folding";
 import { hoverAt } from "./lsp/hover";
-import { explanationLanguage, normalizeSettings } from "./lsp/settings";
+import { analysisOptions, explanationLanguage, normalizeSettings } from "./lsp/settings";
 import { documentSymbols } from "./lsp/symbols";
 import { explainRecord } from "./lsp/explanation";
 import { crossFileRelated, pairDiagnostics } from "./lsp/pairing";
 import { registerLargeFileHandlers } from "./lsp/largeFiles";
 import { readTraceUri } from "./lsp/readTraceUri";
 import { analyzeTrace } from "./analysis/analyze";
+import { countBySeverity } from "./model/findings";
 import { compareTraces } from "./analysis/compare";
 import { sideFromFileName } from "./knowledge/traceFacts";
 import {
@@ -228,8 +229,7 @@ export function startServer(connection: Connection): void {
       side: analysis.side ?? sideFromFileName(decodeURIComponent(document.uri)),
       role: analysis.role,
       entries: analysis.split.timedCount,
-      errors: analysis.findings.filter((f) => f.severity === "error").length,
-      warnings: analysis.findings.filter((f) => f.severity === "warning").length,
+      ...countBySeverity(analysis.findings),
     };
   }));
 
@@ -263,7 +263,7 @@ export function startServer(connection: Connection): void {
   function analysisOf(uri: string) {
     const document = documents.get(uri);
     if (document !== undefined) return cache.get(document).analysis;
-    return analyzeTrace(readTraceUri(uri), { receiveErrorAfterSeconds: settings.receiveErrorAfterSeconds, ignore: settings.ignore });
+    return analyzeTrace(readTraceUri(uri), analysisOptions(settings));
   }
 
   const largeFiles = registerLargeFileHandlers({ connection, settings: () => settings, language });

@@ -12,7 +12,7 @@ import { byteScanFor, MAX_CHOSEN_CANDIDATES } from "../../server/src/engine/scan
 import { setScannerPreference } from "../../server/src/engine/scan";
 import { type LiteralTables } from "../../server/src/engine/literalSet";
 import { CandidateList, CandidatePlace, CONTEXT_ALLOWS, CONTEXT_DENIES, contextAllowsEntry, findCandidatesInText } from "../../server/src/engine/candidates";
-import { findCandidates } from "../../server/src/engine/scan";
+import { scannerFor } from "../../server/src/engine/scan";
 import { LineIndex, lineFeedStarts } from "../../server/src/engine/lineIndex";
 import { LiteralSet } from "../../server/src/engine/literalSet";
 import { type SplitState } from "../../server/src/engine/entries";
@@ -49,6 +49,11 @@ function inTypeScript<T>(run: () => T): T {
 }
 
 after(() => setScannerPreference("auto"));
+
+/** The candidates of the scanner a text gets when WebAssembly may serve: these tests are the WebAssembly scan's. */
+function findCandidates(text: string, list: CandidateList = new CandidateList()): CandidateList {
+  return scannerFor(text, "auto").clockCandidates(list);
+}
 
 describe("byte scan", () => {
   it("is used here: this Node has WebAssembly with SIMD", () => {

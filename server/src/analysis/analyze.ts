@@ -8,7 +8,7 @@ import { apiErrorValues, readApiError } from "../knowledge/apiError";
 import { FIRST_CHUNK, HeldEntry, type ChunkBase, type EntrySplit, type KeptEntry, type TraceEntry } from "../engine/entries";
 import { caseVariants } from "../engine/literalSet";
 import { markedEntries, MarkedEntryRoom } from "../engine/marking";
-import { splitEntries } from "../formats";
+import { splitEntries, type TraceFormat } from "../formats";
 import { defaultAnalysisOptions, fillLocalized, type AnalysisOptions, type Finding, type TraceRange } from "../model/findings";
 import { MARKERS } from "../knowledge/markers";
 import { sequenceRules, type RuleHit, type RuleMemory, type SeenEntry, type SequenceRule } from "../knowledge/rules";
@@ -24,8 +24,8 @@ export interface TraceAnalysis {
   readonly side: PairSide | null;
 }
 
-export function analyzeTrace(text: string, options: Partial<AnalysisOptions> = {}): TraceAnalysis {
-  const split = splitEntries(text);
+export function analyzeTrace(text: string, options: Partial<AnalysisOptions> & { readonly format?: TraceFormat } = {}): TraceAnalysis {
+  const split = splitEntries(text, options.format === undefined ? {} : { format: options.format });
   const collector = new FindingCollector(options);
   collector.addChunk(split, FIRST_CHUNK);
   const result = collector.finish();

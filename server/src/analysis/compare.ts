@@ -2,10 +2,10 @@
 // the phases of the transfer on each, the clock offset that lines the two up, and a verdict with
 // evidence on both sides. The server, the webview, the CLI and the HTML export all use this.
 
-import { catalogueRecord } from "../knowledge/catalogue";
+import { catalogueRecord, isEditorOnly } from "../knowledge/catalogue";
 import type { TraceAnalysis } from "./analyze";
 import { describeApiError } from "../knowledge/apiError";
-import { formatClock, formatDuration, SECONDS_PER_DAY } from "../engine/clock";
+import { formatDuration } from "../engine/clock";
 import { entryText, type TraceEntry } from "../engine/entries";
 import { compareSeverity } from "../model/findings";
 import { checksumDifferences } from "./pairRules";
@@ -127,7 +127,7 @@ function describeSide(work: SideWork): CompareSide {
   for (const phase of work.phases) for (const event of phase.events) keyKinds.set(event.entryIndex, event.kind);
   const findingsByEntry = new Map<number, { ids: string[]; severity: Severity }>();
   for (const f of analysis.findings) {
-    if (catalogueRecord(f.id)?.editorOnly === true) continue;
+    if (isEditorOnly(f.id)) continue;
     const seen = findingsByEntry.get(f.entryIndex);
     if (seen === undefined) findingsByEntry.set(f.entryIndex, { ids: [f.id], severity: f.severity });
     else {

@@ -4,7 +4,7 @@
 import { open } from "node:fs/promises";
 import { FindingCollector, type CollectedFindings } from "./analyze";
 import { BufferReaders, ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../engine/byteText";
-import { isDigitCode, readClock } from "../engine/clock";
+import { readClock } from "../engine/clock";
 import { FIRST_CHUNK, SharedEntryTable, type ChunkBase, type SplitState } from "../engine/entries";
 import type { TraceFormat } from "../engine/format";
 import { findCandidates } from "../engine/scan";

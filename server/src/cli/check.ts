@@ -1,7 +1,7 @@
 // `icm-trace check [--json] FILE|DIR|GLOB...`: findings like a compiler's diagnostics. Files are
 // streamed in chunks, so their size does not matter.
 
-import { catalogueRecord } from "../knowledge/catalogue";
+import { isEditorOnly } from "../knowledge/catalogue";
 import type { Language } from "../knowledge/types";
 import type { Finding } from "../model/findings";
 import { BinaryTraceError } from "../engine/encoding";
@@ -32,7 +32,7 @@ export interface CheckedFinding {
 export function toCheckedFindings(file: string, findings: readonly Finding[], options: Pick<CheckOptions, "hints" | "language">): CheckedFinding[] {
   const results: CheckedFinding[] = [];
   for (const finding of findings) {
-    if (!options.hints && catalogueRecord(finding.id)?.editorOnly === true) continue;
+    if (!options.hints && isEditorOnly(finding.id)) continue;
     results.push({
       file,
       line: finding.startPosition.line + 1,

@@ -43,5 +43,10 @@ export function catalogueRecord(id: string): FailureRecord | undefined {
   return byId.get(id);
 }
 
+/** Whether findings of this record are shown in the editor only (layout hints), not by the CLI or in a compare. */
+export function isEditorOnly(id: string): boolean {
+  return byId.get(id)?.editorOnly === true;
+}
+
 export * from "./types";
 export { win32Error, win32Errors } from "./win32Errors";

@@ -4,6 +4,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyzeTrace, type TraceAnalysis } from "../analysis/analyze";
 import { tracePhases, type TracePhase } from "../analysis/transferEvents";
 import type { Settings } from "../shared/protocol";
+import { analysisOptions } from "./settings";
 
 export interface DocumentAnalysis {
   readonly uri: string;
@@ -29,10 +30,7 @@ export class AnalysisCache {
     const settingsKey = `${settings.receiveErrorAfterSeconds}|${settings.ignore.join(",")}`;
     const slot = this.slots.get(document.uri);
     if (slot !== undefined && slot.version === document.version && slot.settingsKey === settingsKey) return slot.value;
-    const analysis = analyzeTrace(document.getText(), {
-      receiveErrorAfterSeconds: settings.receiveErrorAfterSeconds,
-      ignore: settings.ignore,
-    });
+    const analysis = analyzeTrace(document.getText(), analysisOptions(settings));
     let phases: readonly TracePhase[] | undefined;
     const value: DocumentAnalysis = {
       uri: document.uri,

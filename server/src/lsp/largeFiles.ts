@@ -5,14 +5,15 @@
 import { stat } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Diagnostic } from "vscode-languageserver";
-import { catalogueRecord } from "../knowledge/catalogue";
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from "vscode-languageserver";
+import { isEditorOnly } from "../knowledge/catalogue";
 import type { Language } from "../knowledge/types";
-import type { Finding } from "../model/findings";
+import { countBySeverity } from "../model/findings";
 import { BinaryTraceError } from "../engine/encoding";
 import { AnalysisCancelled, analyzeTraceFile } from "../analysis/traceFileStream";
 import { listTraceFiles } from "../engine/traceFolders";
-import { analysisProgressNotification, DIAGNOSTIC_SOURCE, type FileSummary, type Settings } from "../shared/protocol";
+import { analysisProgressNotification, type FileSummary, type Settings } from "../shared/protocol";
+import { analysisOptions } from "./settings";
 import { findingToDiagnostic } from "./diagnostics";
 
 function fileOf(uri: unknown): string {
@@ -34,7 +35,7 @@ async function analyzeOne(context: Context, file: string, token: CancellationTok
   let reported = -1;
   try {
     const result = await analyzeTraceFile(file, {
-      analysis: { receiveErrorAfterSeconds: settings.receiveErrorAfterSeconds, ignore: settings.ignore, editorHints: false },
+      analysis: { ...analysisOptions(settings), editorHints: false },
       isCancelled: () => token.isCancellationRequested,
       onProgress: (read, total) => {
         const percent = total === 0 ? 100 : Math.floor((read / total) * 100);
@@ -43,13 +44,12 @@ async function analyzeOne(context: Context, file: string, token: CancellationTok
         progress(percent / 100);
       },
     });
-    const findings = result.findings.filter((f) => catalogueRecord(f.id)?.editorOnly !== true);
+    const findings = result.findings.filter((f) => !isEditorOnly(f.id));
     void context.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => findingToDiagnostic(f, context.language())) });
     return {
       uri,
       entries: result.entries,
-      errors: findings.filter((f) => f.severity === "error").length,
-      warnings: findings.filter((f) => f.severity === "warning").length,
+      ...countBySeverity(findings),
       bytes: result.bytes,
       encoding: result.encoding,
       side: result.side,

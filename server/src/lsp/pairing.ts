@@ -1,12 +1,12 @@
 // When both sides of a transfer are open, the receiver's stall points at the sender's failing
 // line and the sender's failure at the receiver's wait: related information across files.
 
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
+import { type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
 import { checksumDifferences } from "../analysis/pairRules";
 import { DIAGNOSTIC_SOURCE } from "../shared/protocol";
 import type { Language } from "../knowledge/types";
 import type { DocumentAnalysis } from "./analysisCache";
-import { rangeOf } from "./diagnostics";
+import { rangeOf, SEVERITY } from "./diagnostics";
 
 const SENDER_FAILURES = new Set(["temp-file-access-denied", "temp-file-disk-full", "temp-file-failed", "state-send-aborted"]);
 const RECEIVER_STALL = "state-receive-incomplete";
@@ -57,7 +57,7 @@ export function pairDiagnostics(doc: DocumentAnalysis, others: readonly Document
       const [own, other] = finding.entries;
       diagnostics.push({
         range: rangeOf(doc, own.start, own.contentEnd),
-        severity: finding.severity === "error" ? DiagnosticSeverity.Error : finding.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+        severity: SEVERITY[finding.severity],
         code: finding.id,
         source: DIAGNOSTIC_SOURCE,
         message: finding.message[language],

@@ -1,7 +1,8 @@
 // Settings from `workspace/configuration`, `initializationOptions`, or defaults. Clients that
 // answer configuration requests with null (Neovim, simple clients) get the defaults.
 
-import type { Language } from "../knowledge/types";
+import type { AnalysisOptions } from "../model/findings";
+import type { Language } from "../shared/text";
 import { defaultSettings, type Settings } from "../shared/protocol";
 
 export function normalizeSettings(raw: unknown): Settings {
@@ -21,4 +22,9 @@ export function normalizeSettings(raw: unknown): Settings {
 export function explanationLanguage(settings: Settings, clientLocale: string | undefined): Language {
   if (settings.explanationLanguage !== "auto") return settings.explanationLanguage;
   return clientLocale !== undefined && clientLocale.toLowerCase().startsWith("ja") ? "ja" : "en";
+}
+
+/** The analysis options the settings ask for. */
+export function analysisOptions(settings: Settings): Pick<AnalysisOptions, "receiveErrorAfterSeconds" | "ignore"> {
+  return { receiveErrorAfterSeconds: settings.receiveErrorAfterSeconds, ignore: settings.ignore };
 }

@@ -37,6 +37,17 @@ export interface Finding extends TraceRange {
   readonly related: readonly RelatedEntry[];
 }
 
+/** How many of the findings are errors and how many warnings. */
+export function countBySeverity(findings: readonly { readonly severity: Severity }[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+  }
+  return { errors, warnings };
+}
+
 export interface AnalysisOptions {
   /** Seconds of waiting after which an incomplete RECEIVE is an error rather than a warning. */
   readonly receiveErrorAfterSeconds: number;

@@ -23,9 +23,9 @@ export function scannerPreference(): ScannerPreference {
   return preference;
 }
 
-/** The scanner for `input`; bytes that are not all ASCII are decoded, and the scanner reads the string. */
-export function scannerFor(input: TraceText): Scanner {
-  if (preference === "typescript") return new TypeScriptScanner(stringOf(input));
+/** The scanner for `input` (the run's preference unless `choice` says); bytes that are not all ASCII are decoded, and the scanner reads the string. */
+export function scannerFor(input: TraceText, choice: ScannerPreference = preference): Scanner {
+  if (choice === "typescript") return new TypeScriptScanner(stringOf(input));
   const module = byteScanFor(input);
   if (module !== null) return new WasmScanner(input, module);
   // Bytes that are not all ASCII may still decode to a Latin-1 string.
