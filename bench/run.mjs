@@ -1,20 +1,22 @@
 // `npm run bench`: makes deterministic synthetic lgr traces, then in ONE run times `icm-trace check`,
 // lnav (the tool engineers reach for otherwise) and `wc -l` (the floor: reading the bytes) on the
-// same files, several runs each, and the language server's latencies over stdio. Prints a table and
-// writes it to bench/out/results.md.
+// same files, several runs each, and the language server's latencies over stdio. Prints a report and
+// writes it to docs/benchmarks.md, headed with the machine, Node, lnav and the tool's version. The
+// synthetic traces stay in bench/out/ (made once, then reused).
 //
 //   npm run bench                 10 MB and 100 MB traces, a 20 MB single line, the server
 //   npm run bench -- --1gb        also a 1 GB trace (memory bound)
 //   npm run bench -- --runs 5     runs per measurement (default 3; the median is reported)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateTrace } from "./generate.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "bench", "out");
+const reportFile = path.join(root, "docs", "benchmarks.md");
 const cli = path.join(root, "dist", "cli.js");
 const server = path.join(root, "dist", "server.js");
 const args = process.argv.slice(2);
@@ -27,13 +29,15 @@ if (!existsSync(cli) || !existsSync(server)) execFileSync("npm", ["run", "-s", "
 const hasGnuTime = existsSync("/usr/bin/time");
 
 // With NODE_EXTRA_CA_CERTS set, Node 20 parses every bundled and extra CA certificate while it starts,
-// before any script runs (nodejs/node#40524): 90 ms a start on this machine, whose package proxy sets
-// it. The tool never opens a TLS connection, and an engineer's machine seldom sets it: the runs go
-// without it, and on 100 MB the table also shows the CLI and Node started with this machine's value.
+// before any script runs (nodejs/node#40524): about 90 ms a start on the 2-core benchmark machine,
+// whose package proxy sets it. The tool never opens a TLS connection, and an engineer's machine
+// seldom sets it: the runs go without it, and on 100 MB, when the environment sets it, the table also
+// shows the CLI and Node started with the value as set in the environment.
 const machineCaCerts = process.env.NODE_EXTRA_CA_CERTS;
 const runEnv = { ...process.env };
 delete runEnv.NODE_EXTRA_CA_CERTS;
 const lnav = findLnav();
+const lnavVersion = lnav === null ? "not installed" : (spawnSync(lnav, ["-V"], { encoding: "utf8" }).stdout ?? "").trim().split("\n")[0] || "unknown";
 
 function findLnav() {
   if (spawnSync("lnav", ["-V"]).status === 0) return "lnav";
@@ -66,8 +70,9 @@ function median(values) {
 }
 
 /**
- * Several tools on one file, their runs interleaved (a, b, c, a, b, c, …): this machine's speed drifts
- * by a quarter within a minute, and interleaving puts every tool in the same drift. Each ratio to
+ * Several tools on one file, their runs interleaved (a, b, c, a, b, c, …): a shared machine's speed
+ * may drift by a quarter within a minute (the benchmark machine's does), and interleaving puts every
+ * tool in the same drift. Each ratio to
  * the first tool is the median of the ratios of the runs taken side by side.
  */
 function timeTogether(tools) {
@@ -135,8 +140,8 @@ for (const mb of sizesMb) {
     rows.push(["icm-trace check (start-up)", "100 KB", fmt(tinyCheck.seconds), "–", "–", "–", fmt(tinyCheck.rssKb / 1024, 0)]);
   }
   if (certsCheck !== null && certsStart !== null) {
-    rows.push(["icm-trace check, this machine's NODE_EXTRA_CA_CERTS", `${mb} MB`, fmt(certsCheck.seconds), fmt(bytes / 1e6 / certsCheck.seconds, 0), theirs === null ? "–" : fmt(certsCheck.ratioTo(theirs.index)), fmt(certsCheck.seconds / Math.max(floor.seconds, 0.001), 0), fmt(certsCheck.rssKb / 1024, 0)]);
-    rows.push(["node -e 0, this machine's NODE_EXTRA_CA_CERTS", "–", fmt(certsStart.seconds), "–", "–", "–", fmt(certsStart.rssKb / 1024, 0)]);
+    rows.push(["icm-trace check, NODE_EXTRA_CA_CERTS as set in the environment", `${mb} MB`, fmt(certsCheck.seconds), fmt(bytes / 1e6 / certsCheck.seconds, 0), theirs === null ? "–" : fmt(certsCheck.ratioTo(theirs.index)), fmt(certsCheck.seconds / Math.max(floor.seconds, 0.001), 0), fmt(certsCheck.rssKb / 1024, 0)]);
+    rows.push(["node -e 0, NODE_EXTRA_CA_CERTS as set in the environment", "–", fmt(certsStart.seconds), "–", "–", "–", fmt(certsStart.rssKb / 1024, 0)]);
   }
   if (mb === 100) hundred = { ours, theirs, bytes, tinyCheck, certsCheck };
   if (mb === 1000) gigabyte = { ours };
@@ -160,20 +165,70 @@ const lsp = {
   samples: lspRuns[0].samples,
 };
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const header = ["tool", "file", "time (s)", "MB/s", "× lnav", "× floor", "peak RSS (MB)"];
 const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
-const report = `Benchmark (median of ${runs} runs), ${new Date().toISOString().slice(0, 10)}, ${machine}
+const results = `${table}
 
-${table}
+Language server over stdio, 10 MB trace: open → diagnostics ${fmt(lsp.openMs, 0)} ms (${runs === 1 ? "one fresh server" : `median of ${runs} fresh servers`}); hover ${fmt(lsp.hoverMs)} ms; code actions ${fmt(lsp.codeActionMs)} ms (medians of ${lsp.samples} each).
 
-Language server over stdio, 10 MB trace: open → diagnostics ${fmt(lsp.openMs, 0)} ms (median of ${runs} fresh servers); hover ${fmt(lsp.hoverMs)} ms; code actions ${fmt(lsp.codeActionMs)} ms (medians of ${lsp.samples} each).
-
-Targets (issue 8):
+Targets:
 ${targets().join("\n")}
 `;
-writeFileSync(path.join(outDir, "results.md"), report);
+const report = `# Benchmarks
+
+Generated by \`npm run bench\` (\`bench/run.mjs\`), which writes this file anew on each run: edit the
+script, not this page. How the figures are taken and what they mean: [performance.md](performance.md).
+
+${machineLines().join("\n")}
+
+${results}`;
+mkdirSync(path.dirname(reportFile), { recursive: true });
+writeFileSync(reportFile, report);
 console.log(`\n${report}`);
+console.log(`written to ${path.relative(root, reportFile)}`);
+
+/** What the figures were measured on and with. */
+function machineLines() {
+  const cpuList = cpus();
+  const models = [...new Set(cpuList.map((cpu) => cpu.model.trim().replace(/\s+/g, " ")))].join(", ") || "unknown";
+  const usable = usableCores(cpuList.length);
+  const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  return [
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    `- CPU: ${models}, ${cpuList.length} ${cpuList.length === 1 ? "core" : "cores"} (logical, as the OS reports them)`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- Node: ${process.version}`,
+    `- lnav: ${lnavVersion}`,
+    `- icm-trace: ${version}${commitNote()}`,
+    `- Runs: ${runs} per measurement, interleaved; medians reported. The runs could use ${usable.cores} ${usable.cores === 1 ? "core" : "cores"} (${usable.how}).`,
+  ];
+}
+
+/** The cores a run may use: the process's CPU affinity and, on Linux, a cgroup CPU quota. */
+function usableCores(logical) {
+  let cores = availableParallelism();
+  const how = [`${cores} in the process's CPU affinity`];
+  try {
+    const [quota, period] = readFileSync("/sys/fs/cgroup/cpu.max", "utf8").trim().split(/\s+/);
+    if (quota !== "max" && Number(period) > 0) {
+      const allowed = Number(quota) / Number(period);
+      how.push(`a cgroup CPU quota of ${allowed.toFixed(2)} cores`);
+      cores = Math.min(cores, Math.max(1, Math.floor(allowed)));
+    }
+  } catch {
+    // No cgroup v2 quota to read (not Linux, or cgroup v1): the affinity is the limit.
+  }
+  if (how.length === 1 && cores === logical) return { cores, how: "all of them: no affinity or CPU quota limits the process" };
+  return { cores, how: how.join(", ") };
+}
+
+/** The commit the build was made from, when the tree is a git checkout. */
+function commitNote() {
+  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" });
+  if (head.status !== 0) return "";
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" });
+  return ` (commit ${head.stdout.trim()}${dirty.status === 0 && dirty.stdout.trim() !== "" ? ", with uncommitted changes" : ""})`;
+}
 
 function targets() {
   const mark = (met) => (met === null ? "not measured" : met ? "met" : "NOT met");
@@ -184,7 +239,7 @@ function targets() {
     lines.push(`- check, 100 MB at ≥ 200 MB/s: ${fmt(rate, 0)} MB/s, ${mark(rate >= 200)}${startUp}`);
     if (hundred.certsCheck !== null) {
       const certsRate = hundred.bytes / 1e6 / hundred.certsCheck.seconds;
-      lines.push(`  - with this machine's NODE_EXTRA_CA_CERTS (Node then loads every CA certificate as it starts; the rows above run without it): ${fmt(certsRate, 0)} MB/s, ${mark(certsRate >= 200)}`);
+      lines.push(`  - with NODE_EXTRA_CA_CERTS as set in the environment (Node then loads every CA certificate as it starts; the other rows run without it): ${fmt(certsRate, 0)} MB/s, ${mark(certsRate >= 200)}`);
     }
     const ratio = hundred.theirs === null ? null : hundred.ours.ratioTo(hundred.theirs.index);
     lines.push(`- check, 100 MB in ≤ 0.5 × lnav's time: ${ratio === null ? "lnav missing" : `${fmt(ratio, 3)} ×`}, ${mark(ratio === null ? null : ratio <= 0.5)}`);

@@ -13,3 +13,4 @@ const samples = readdirSync("samples").filter((f) => f.endsWith(".txt")).sort().
 run(["split", "samples/sideB-lgr-send.txt"]);
 run(["check", ...samples]);
 run(["check", "--lang", "ja", "samples/sideB-lgr-send.txt"]);
+run(["compare", "samples/sideA-lgr-receive.txt", "samples/sideB-lgr-send.txt"]);

@@ -125,7 +125,7 @@ export async function startCodeServer({ profile, folder, port = 0, logFile, env 
       if (payload) href += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return href;
     },
-    /** A vscode-remote URI for a path on this machine, as the workbench payload wants it. */
+    /** A vscode-remote URI for a local path, as the workbench payload wants it. */
     remoteUri: (absolutePath) => `vscode-remote://127.0.0.1:${boundPort}${absolutePath}`,
     /** True once `stop()` was called, so an exit is not mistaken for a crash. */
     stopRequested: false,

@@ -1,5 +1,6 @@
 // `npm start`: builds and packages the extension, installs the VSIX into code-server and serves
-// the samples folder on 127.0.0.1 until Ctrl-C. PORT overrides the default 8080.
+// the samples folder on 127.0.0.1 until Ctrl-C. PORT overrides the default 8080. The page opens the
+// sample A/B pair with its timeline (scripts/editor/sample-layout, loaded as a development extension).
 import path from "node:path";
 import { createProfile, freePort, installVsix, startCodeServer, stopCodeServersOnExit } from "./code-server.mjs";
 import { prepareEditor, step } from "./prepare.mjs";
@@ -7,6 +8,7 @@ import { repoRoot, samplesDir, testResultsDir } from "./paths.mjs";
 import { run } from "./process.mjs";
 
 const defaultPort = 8080;
+const sampleLayoutDir = path.join(repoRoot, "scripts", "editor", "sample-layout");
 
 /** PORT must be free when given; the default falls back to any free port. */
 async function choosePort() {
@@ -29,7 +31,9 @@ async function main() {
   await step("extension installed", () => installVsix(profile, vsix));
   const logFile = path.join(testResultsDir, "logs", "code-server-start.log");
   const server = await startCodeServer({ profile, folder: samplesDir, port: await choosePort(), logFile });
-  console.log(`\nICM Trace Inspector is running in VS Code at ${server.workbenchUrl(samplesDir)}`);
+  const layout = [["extensionDevelopmentPath", server.remoteUri(sampleLayoutDir)]];
+  console.log(`\nICM Trace Inspector is running in VS Code at ${server.workbenchUrl(samplesDir, layout)}`);
+  console.log(`(the samples folder alone: ${server.workbenchUrl(samplesDir)})`);
   console.log(`(code-server pid ${server.pid}, log ${path.relative(repoRoot, logFile)}; Ctrl-C stops it)`);
   const code = await server.exited;
   if (server.stopRequested) return 130; // Ctrl-C

@@ -1,6 +1,6 @@
 // How long the extension takes to activate, as VS Code itself measures it (Developer: Show Running
 // Extensions): loading dist/client.js and running activate(). Recorded, not asserted against a
-// budget: timings are the benchmark's business, and this machine's speed drifts.
+// budget: timings are the benchmark's business, and machine speed drifts.
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

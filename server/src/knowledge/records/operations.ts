@@ -104,7 +104,7 @@ export const operationRecords: readonly FailureRecord[] = [
     quickFixes: [],
   },
   // Rule `database-connect-incomplete`: `Connect to <db> database.` not followed by `Connected to <db>
-  // database.` within 60 seconds (shared/corpus shows the pair one second apart). Values: database,
+  // database.` within 60 seconds (the tech note's trace shows the pair one second apart). Values: database,
   // waited (formatted duration, per language), startedAt (hh:mm:ss).
   {
     id: "database-connect-incomplete",

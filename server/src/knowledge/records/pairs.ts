@@ -4,7 +4,7 @@ import type { FailureRecord } from "../types";
 
 export const pairRecords: readonly FailureRecord[] = [  // Rule `config-checksum-differs` (across a pair of traces, like the compare view): each Logger logs
   // `Checksum config complete: Rows = <r>, bytes = <b>, checksum = <c>, updateKey = <k>` at start-up
-  // (shared/corpus). When the two sides report the same updateKey but a different checksum, rows or
+  // (the Japanese tech note's traces). When the two sides report the same updateKey but a different checksum, rows or
   // bytes, their configurations differ at the same point in time. Reported on the later side's entry.
   // Values: side (the side reporting), updateKey, checksumA, checksumB, rowsA, rowsB.
   {

@@ -1,14 +1,14 @@
 // SQL Server as seen from the Logger, HDS and other ICM database clients. ICM passes the SQL Server
 // client's own error text into its trace, so these records anchor on Microsoft's wording:
 // - DB-Library error 10004 "Unable to connect: SQL Server is unavailable or does not exist"
-//   (Microsoft KB Q117831); the Logger logs `DB-Library version ...` at start-up (shared/corpus).
+//   (Microsoft KB Q117831); the Logger logs `DB-Library version ...` at start-up (the Japanese tech note's traces).
 // - DBNETLIB / ODBC client texts ("SQL Server does not exist or access denied", "General network
 //   error. Check your network documentation.", "Communication link failure", "Login timeout expired",
 //   "A network-related or instance-specific error ...") as Microsoft's connection troubleshooting page
 //   quotes them: https://learn.microsoft.com/sql/relational-databases/errors-events/mssqlserver-2-database-engine-error
 // - Database Engine errors 1105, 9002, 1205, 18456, 4060 with their sys.messages texts
 //   (learn.microsoft.com, "MSSQLSERVER_<n>").
-// - `SQL Server sort order is Latin1_General_BIN`: the Logger's own start-up line (shared/corpus).
+// - `SQL Server sort order is Latin1_General_BIN`: the Logger's own start-up line (the Japanese tech note's traces).
 
 import type { FailureRecord } from "../types";
 
@@ -436,7 +436,7 @@ export const sqlRecords: readonly FailureRecord[] = [
       ja: "SQL Server がデータベース {database} に領域を割り当てられませんでした。ファイル グループ {filegroup} が満杯です。領域を確保するまで書き込みは失敗します。",
     },
     explanation: {
-      en: "SQL Server error 1105: the filegroup's data files reached their maximum size or their disk is full. In a Logger's central database or an HDS this stops historical and configuration writes. ICM is designed never to get here: it warns when the central database approaches capacity and, with Automatic Purge, deletes the oldest historical data past its retention when the database nears capacity (Cisco's defaults: warning at 85 %, purge at 90 % or 95 % depending on release). A full filegroup therefore means the database is too small for the retention it keeps, the purge did not run, or the files cannot grow.",
+      en: "SQL Server error 1105: the filegroup's data files reached their maximum size or their disk is full. In a Logger's central database or an HDS, historical and configuration writes then stop. ICM is designed never to get here: it warns when the central database approaches capacity and, with Automatic Purge, deletes the oldest historical data past its retention when the database nears capacity (Cisco's defaults: warning at 85 %, purge at 90 % or 95 % depending on release). A full filegroup therefore means the database is too small for the retention it keeps, the purge did not run, or the files cannot grow.",
       ja: "SQL Server のエラー 1105 です。ファイル グループのデータ ファイルが最大サイズに達したか、ディスクが満杯です。Logger のセントラル データベースや HDS では、履歴データと構成の書き込みが停止します。ICM は本来ここに至らないよう設計されており、セントラル データベースが容量に近づくと警告を出し、自動パージが有効であれば、容量に近づいた時点で保存期間を過ぎた最も古い履歴データを削除します（Cisco の既定値: 警告 85%、パージはリリースにより 90% または 95%）。したがってファイル グループが満杯になったのは、保存期間に対してデータベースが小さすぎる、パージが実行されていない、またはファイルを拡張できない、のいずれかです。",
     },
     causes: {

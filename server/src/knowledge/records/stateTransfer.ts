@@ -1,5 +1,5 @@
 // Logger state transfer: the sending side's temporary file, the receiving side's wait.
-// Sources: the Japanese Cisco tech note in shared/corpus, Cisco Docs 45340 and 63471.
+// Sources: the Japanese Cisco tech note on a Logger state-transfer failure (its two traces), Cisco Docs 45340 and 63471.
 
 import type { FailureRecord } from "../types";
 
