@@ -4,6 +4,7 @@
 // whole API object, made again for every module that imports it, while activation waits.
 
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import * as esbuild from "esbuild";
@@ -40,7 +41,7 @@ describe("the bundle activation loads", () => {
   it("leaves out the timeline panel, the compare renderings and the protocol and language client libraries", async () => {
     const { inputs } = await clientBundle();
     assert.ok(inputs.some((input) => input.endsWith("client/src/timeline/registerTimeline.ts")), inputs.join("\n"));
-    for (const lazy of ["client/src/timeline/timelinePanel.ts", "server/src/export/", "node_modules/vscode-languageclient/", "node_modules/vscode-jsonrpc/"]) {
+    for (const lazy of ["client/src/timeline/timelinePanel.ts", "server/src/render/", "node_modules/vscode-languageclient/", "node_modules/vscode-jsonrpc/"]) {
       assert.deepEqual(inputs.filter((input) => input.includes(lazy)), [], `${lazy} is loaded on first use, not at activation`);
     }
   });
@@ -48,8 +49,10 @@ describe("the bundle activation loads", () => {
   it("leaves out the core's splitter, which Plain Text detection loads with the first Plain Text document", async () => {
     const { inputs } = await clientBundle();
     assert.ok(inputs.some((input) => input.endsWith("client/src/plainTextDetection.ts")), inputs.join("\n"));
-    const splitter = ["detect", "entries", "candidates", "byteScan", "generated/byteScanWasm"].map((name) => `server/src/core/${name}.ts`);
+    const splitter = ["formats/detect", "engine/entries", "engine/candidates", "engine/scan/wasmModule", "engine/scan/generated/byteScanWasm"].map((name) => `server/src/${name}.ts`);
+    assert.ok(splitter.every((module) => existsSync(path.join(repoRoot, module))), "the splitter's modules are where this test looks");
     assert.deepEqual(inputs.filter((input) => splitter.some((module) => input.endsWith(module))), [], "the splitter's modules");
+    assert.deepEqual(inputs.filter((input) => input.includes("server/src/") && !input.includes("server/src/shared/")), [], "only the wire module of the server");
   });
 
   it("makes every message type of the protocol, with its method, from the client's stand-in", async () => {
