@@ -528,6 +528,7 @@ export function sortMatches(matches: usize, count: i32): void {
 
 // The entry table's codes (entries.ts).
 const KIND_ENTRY: u8 = 0;
+const KIND_PREAMBLE: u8 = 1;
 const MESSAGE_START_UNREAD: i32 = -1;
 
 /**
@@ -559,7 +560,9 @@ export function markEntries(
     // Matches come in text order: the entry is the current one or a later one.
     while (e + 1 < entryCount && load<i32>(starts + (<usize>(e + 1) << 2)) <= at) e++;
     // Only matches in a timed entry's message count, not in its time or level word.
-    if (load<u8>(kinds + <usize>e) != KIND_ENTRY) continue;
+    // Timed entries and untimed text have messages; day headers do not.
+    const kind = load<u8>(kinds + <usize>e);
+    if (kind != KIND_ENTRY && kind != KIND_PREAMBLE) continue;
     const entryStart = load<i32>(starts + (<usize>e << 2));
     let messageStart = load<i32>(messageStarts + (<usize>e << 2));
     if (messageStart == MESSAGE_START_UNREAD) {

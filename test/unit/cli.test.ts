@@ -16,6 +16,31 @@ async function run(...args: string[]) {
 const samplePath = (name: string) => path.join(repoRoot, "samples", name);
 
 describe("icm-trace check", () => {
+  it("reports every readable file, names each unreadable one on stderr, then exits 2", async () => {
+    const good = samplePath("sideB-lgr-send.txt");
+    const missing = path.join(repoRoot, "samples", "no-such-trace.txt");
+    const { code, stdout, stderr } = await run("check", good, missing);
+    assert.equal(code, 2);
+    assert.match(stdout, /error temp-file-access-denied/);
+    assert.match(stderr, /no-such-trace\.txt/);
+    const json = await run("check", "--json", missing, good);
+    assert.equal(json.code, 2);
+    assert.ok(JSON.parse(json.stdout).some((f: { code: string }) => f.code === "state-send-aborted"));
+  });
+
+  it("checks nothing in a document that quotes traces, and says so", async () => {
+    const { code, stdout, stderr } = await run("check", path.join(repoRoot, "README.md"));
+    assert.equal(code, 0);
+    assert.equal(stdout, "");
+    assert.match(stderr, /README\.md' reads as a document/);
+  });
+
+  it("prints the usage for `help`", async () => {
+    const { code, stdout } = await run("help");
+    assert.equal(code, 0);
+    assert.match(stdout, /^Usage: icm-trace <command>/);
+  });
+
   it("prints compiler-style findings and exits 1 on errors", async () => {
     const file = samplePath("sideB-lgr-send.txt");
     const { code, stdout } = await run("check", file);

@@ -165,13 +165,21 @@ export class FindingCollector {
         wakes |= wakersByWord[word]!;
         roles |= ROLE_OF_WORD[word]!;
       }
+      const index = entries[k]!;
+      // Untimed text is matched against line records only, and only when it reads like a quoted
+      // message (a few lines), not like a document that mentions one.
+      if (!split.isTimed(index)) {
+        rules = 0;
+        roles = 0;
+        if (!isQuotedMessage(split, index)) anchors = 0;
+      }
       // The role markers are markers too; the last entry that holds one tells the role.
       if ((roles & SENDS) !== 0) this.role = "send";
       else if ((roles & RECEIVES) !== 0) this.role = "receive";
       // An idle rule is shown only what may wake it.
       rules &= ~this.idleRules | wakes;
       if (anchors === 0 && rules === 0) continue;
-      seen.moveTo(entries[k]!, words, from, to);
+      seen.moveTo(index, words, from, to);
       if (anchors !== 0) this.matchLine(seen, candidateRecords(words, from, to));
       // Each rule sees the entry once, in catalogue order, however many of its markers it holds.
       for (let r = 0, bit = 1; rules !== 0; r++, bit <<= 1, rules >>>= 1) {
@@ -357,6 +365,14 @@ class MarkedEntry implements SeenEntry {
   remember(slot: string): void {
     this.piece.hold(this.memory!.slot(slot), this.index);
   }
+}
+
+/** Untimed text longer than this many lines is a document, not a quoted message: it is not matched. */
+export const MAX_UNTIMED_LINES = 40;
+
+function isQuotedMessage(split: EntrySplit, index: number): boolean {
+  const { lineIndex } = split;
+  return lineIndex.lineAt(split.contentEndOf(index)) - lineIndex.lineAt(split.startOf(index)) < MAX_UNTIMED_LINES;
 }
 
 /** Run-together hints reported per trace at most. */

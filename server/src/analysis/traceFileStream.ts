@@ -9,6 +9,7 @@ import { FIRST_CHUNK, SharedEntryTable, type ChunkBase, type SplitState } from "
 import type { TraceFormat } from "../engine/format";
 import { findCandidates } from "../engine/scan";
 import { splitEntries, standardFormat } from "../formats";
+import { looksLikeTraceText } from "../formats/detect";
 import type { AnalysisOptions } from "../model/findings";
 import { sideFromText, type PairSide } from "../knowledge/traceFacts";
 import { chunkDecoder, completeUtf8Length } from "../engine/decode";
@@ -36,6 +37,8 @@ const CUT_SEARCH_CHARS = 1024 * 1024;
 const SIDE_SAMPLE_CHARS = 1024 * 1024;
 
 export interface FileAnalysis extends CollectedFindings {
+  /** Whether the text reads as a trace, not as a document that quotes one (formats/detect.ts). */
+  readonly isTrace: boolean;
   readonly side: PairSide | null;
   readonly bytes: number;
   readonly encoding: string;
@@ -103,9 +106,9 @@ export class TraceTextStream {
     if (this.sideSample.length < SIDE_SAMPLE_CHARS) this.sideSample += text.slice(0, SIDE_SAMPLE_CHARS - this.sideSample.length);
   }
 
-  finish(): CollectedFindings & { side: PairSide | null } {
+  finish(): CollectedFindings & { side: PairSide | null; isTrace: boolean } {
     if (this.carry.length > 0) this.process(this.carry.length, true);
-    return { ...this.collector.finish(), side: sideFromText(this.sideSample) };
+    return { ...this.collector.finish(), side: sideFromText(this.sideSample), isTrace: looksLikeTraceText(this.sideSample) };
   }
 
   private process(cut: number, last: boolean): void {

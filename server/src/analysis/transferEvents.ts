@@ -67,6 +67,7 @@ const EVENT_WORDS = new LiteralSet(MARKERS.flatMap((m) => (m.ignoreCase === true
 export function transferEvents(split: EntrySplit): TransferEvent[] {
   const events: TransferEvent[] = [];
   for (const index of entriesHolding(split, EVENT_WORDS)) {
+    if (!split.isTimed(index)) continue;
     const entry = split.entryAt(index);
     const kind = classify(entryMessage(split, entry));
     if (kind !== null) events.push({ kind, entryIndex: index });

@@ -6,9 +6,8 @@ import type { Language } from "../knowledge/types";
 import type { Finding } from "../model/findings";
 import { BinaryTraceError } from "../engine/encoding";
 import { analyzeTraceFile } from "../analysis/traceFileStream";
-import { CliError, type CliIo } from "./io";
+import { checkReadable, CliError, type CliIo } from "./io";
 import { expandTracePaths } from "./paths";
-import { checkReadable } from "./io";
 
 export interface CheckOptions {
   readonly json: boolean;
@@ -47,20 +46,35 @@ export function toCheckedFindings(file: string, findings: readonly Finding[], op
   return results;
 }
 
+/**
+ * Every readable file is reported; each path that cannot be read is named on stderr, and then the
+ * exit code is 2 (else 1 when an error was found, else 0). A file that reads as a document rather
+ * than a trace is named on stderr and not checked.
+ */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
   if (paths.length === 0) throw new CliError("check needs at least one FILE, folder or glob");
-  const files = expandTracePaths(paths);
-  files.forEach(checkReadable);
+  const { files, problems } = expandTracePaths(paths);
+  const unreadable = (message: string) => {
+    io.stderr(`icm-trace: ${message}\n`);
+    unreadableCount++;
+  };
+  let unreadableCount = 0;
+  problems.forEach(unreadable);
   const all: CheckedFinding[] = [];
   let errors = false;
   for (const file of files) {
     let analysis;
     try {
+      checkReadable(file);
       analysis = await analyzeTraceFile(file, { analysis: { editorHints: options.hints }, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
     } catch (error) {
-      if (error instanceof CliError) throw error;
-      if (error instanceof BinaryTraceError) throw new CliError(error.message);
-      throw new CliError(`cannot read '${file}': ${(error as Error).message}`);
+      if (error instanceof CliError || error instanceof BinaryTraceError) unreadable(error.message);
+      else unreadable(`cannot read '${file}': ${(error as Error).message}`);
+      continue;
+    }
+    if (!analysis.isTrace) {
+      io.stderr(`icm-trace: '${file}' reads as a document, not an ICM trace: not checked\n`);
+      continue;
     }
     const results = toCheckedFindings(file, analysis.findings, options);
     errors ||= results.some((r) => r.severity === "error");
@@ -68,5 +82,5 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     else io.stdout(results.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code}: ${r.message}\n`).join(""));
   }
   if (options.json) io.stdout(`${JSON.stringify(all, null, 2)}\n`);
-  return errors ? 1 : 0;
+  return unreadableCount > 0 ? 2 : errors ? 1 : 0;
 }

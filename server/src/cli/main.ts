@@ -14,6 +14,7 @@ const USAGE = `Usage: icm-trace <command> [options] FILE...
 Commands:
   split FILE                  print each trace entry on its own line
   check [--json] FILE...      report known failures (exit 1 when any error is found)
+  help                        show this help
   compare [--json] FILE FILE  both sides of a state transfer, aligned, with a verdict
   compare --markdown FILE FILE  the diagnosis as Markdown, for a support ticket
   compare --html OUT FILE FILE  write the timeline as a self-contained HTML page
@@ -27,7 +28,8 @@ Options:
   --help, -h      show this help
   --version, -v   show the version
 
-Exit codes: 0 no error found, 1 an error was found, 2 usage error or unreadable file.`;
+Exit codes: 0 no error found, 1 an error was found, 2 usage error or an unreadable file (check
+reports every readable file first and names each unreadable one on stderr).`;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -66,6 +68,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const encoding = values.encoding;
     if (encoding !== undefined && !isKnownEncoding(encoding)) throw new CliError(`unknown encoding '${encoding}'`);
     switch (command) {
+      case "help":
+        io.stdout(`${USAGE}\n`);
+        return 0;
       case "split":
         return await runSplit(files, io, encoding);
       case "check":
@@ -76,7 +81,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "catalog":
         return runCatalogue({ json: values.json === true, language }, io);
       case undefined:
-        throw new CliError("a command is needed (split, check, compare, catalogue)");
+        throw new CliError("a command is needed (split, check, compare, catalogue, help)");
       default:
         throw new CliError(`unknown command '${command}'`);
     }

@@ -5,30 +5,43 @@ import * as path from "node:path";
 import { listTraceFiles } from "../engine/traceFolders";
 import { CliError } from "./io";
 
-export function expandTracePaths(args: readonly string[]): string[] {
+export interface ExpandedPaths {
+  readonly files: readonly string[];
+  /** One message for each argument that names nothing readable. */
+  readonly problems: readonly string[];
+}
+
+/** The files the arguments name; an argument that names nothing readable is a problem, not the end. */
+export function expandTracePaths(args: readonly string[]): ExpandedPaths {
   const files: string[] = [];
+  const problems: string[] = [];
   for (const arg of args) {
-    if (/[*?]/.test(arg)) {
-      const matches = expandGlob(arg);
-      if (matches.length === 0) throw new CliError(`no file matches '${arg}'`);
-      files.push(...matches);
-      continue;
-    }
-    let isFolder = false;
     try {
-      isFolder = statSync(arg).isDirectory();
-    } catch {
-      throw new CliError(`cannot read '${arg}': no such file or folder`);
-    }
-    if (isFolder) {
-      const inFolder = listTraceFiles(arg);
-      if (inFolder.length === 0) throw new CliError(`no trace files (.txt, .log, .trace) in '${arg}'`);
-      files.push(...inFolder);
-    } else {
-      files.push(arg);
+      files.push(...expandOne(arg));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      problems.push(error.message);
     }
   }
-  return files;
+  return { files, problems };
+}
+
+function expandOne(arg: string): string[] {
+  if (/[*?]/.test(arg)) {
+    const matches = expandGlob(arg);
+    if (matches.length === 0) throw new CliError(`no file matches '${arg}'`);
+    return matches;
+  }
+  let isFolder = false;
+  try {
+    isFolder = statSync(arg).isDirectory();
+  } catch {
+    throw new CliError(`cannot read '${arg}': no such file or folder`);
+  }
+  if (!isFolder) return [arg];
+  const inFolder = listTraceFiles(arg);
+  if (inFolder.length === 0) throw new CliError(`no trace files (.txt, .log, .trace) in '${arg}'`);
+  return inFolder;
 }
 
 /** `*` and `?` in the last path segment (shells expand the rest before we see it). */

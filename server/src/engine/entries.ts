@@ -227,7 +227,7 @@ export function splitWith(format: TraceFormat, input: TraceText, options: SplitO
   const { entries } = format;
   if (entries.kind === "heads") {
     const heads = entries.findHeads?.(stringOf(text), scanner, lines) ?? headsAtLineStarts(stringOf(text), lines, entries);
-    builder.preamble(heads.length > 0 ? heads[0]!.pos : text.length);
+    builder.preamble(text, heads.length > 0 ? heads[0]!.pos : text.length);
     for (const head of heads) builder.head(head);
   } else {
     // Day headers start with `E`: the lines the scanner found an `E` at, or every line.
@@ -237,13 +237,13 @@ export function splitWith(format: TraceFormat, input: TraceText, options: SplitO
     if (headers.length === 0 && state.day === null) {
       // Most traces have no day header: the scanner finds, chooses and times the entries in one go.
       const timed = scanner.timedEntries(previousClock, upcomingClock ?? Number.NaN, state.daysPassed);
-      builder.preamble(timed.start.length > 0 ? timed.start[0]! : text.length);
+      builder.preamble(text, timed.start.length > 0 ? timed.start[0]! : text.length);
       builder.scannedTimes(timed);
     } else {
       const candidates = scanner.clockCandidates(SCRATCH_CANDIDATES);
       const kept = chooseEntryStarts(stringOf(text), candidates, state.previousClock, upcomingClock);
       const firstTime = kept.length > 0 ? candidates.pos[kept[0]!]! : text.length;
-      builder.preamble(Math.min(firstTime, headers[0]?.pos ?? text.length));
+      builder.preamble(text, Math.min(firstTime, headers[0]?.pos ?? text.length));
       // Runs of times between day headers.
       let k = 0;
       for (const header of headers) {
@@ -293,8 +293,28 @@ class TableBuilder {
     ({ day: this.day, daysPassed: this.daysPassed, previousClock: this.previousClock, firstDate: this.firstDate } = state);
   }
 
-  preamble(end: number): void {
-    if (end > 0) this.table.push(0, 0, KIND_PREAMBLE, Number.NaN, Number.NaN, null, NO_ZONE);
+  /**
+   * The untimed text before the first entry: pasted alarm or event text, a message quoted without its
+   * time. A line that starts with a process tag (`la-lgr Fail: …`) starts an untimed entry of its own;
+   * any other line goes on the one before, so a wrapped message stays whole.
+   */
+  preamble(text: TextLike, end: number): void {
+    if (end <= 0) return;
+    let start = 0;
+    let head = readUntimedHead(text, 0);
+    for (let lf = text.indexOf("\n"); lf !== -1 && lf + 1 < end; lf = text.indexOf("\n", lf + 1)) {
+      const next = readUntimedHead(text, lf + 1);
+      if (next === null) continue;
+      this.untimed(start, head);
+      start = lf + 1;
+      head = next;
+    }
+    this.untimed(start, head);
+  }
+
+  private untimed(start: number, head: UntimedHead | null): void {
+    const index = this.table.push(start, head?.messageStart ?? start, KIND_PREAMBLE, Number.NaN, Number.NaN, null, NO_ZONE);
+    if (head !== null) this.table.tags.set(index, head);
   }
 
   header(header: DayHeader): void {
@@ -404,6 +424,11 @@ class TraceSplit implements EntrySplit {
   ) {
     this.generation = table.generation;
     this.reader = traceFormat.entries.kind === "clock" ? traceFormat.entries : null;
+  }
+
+  hasMessage(index: number): boolean {
+    const kind = this.table.kind[index];
+    return kind === KIND_ENTRY || kind === KIND_PREAMBLE;
   }
 
   get format(): string {
@@ -588,7 +613,7 @@ export class KeptEntry {
     const startAt = this.lines.positionAt(start);
     const endAt = this.lines.positionAt(contentEnd);
     const { processTag, level } = this.headWords ?? (timed && this.reader !== null ? this.reader.readHead(source, start) : NO_HEAD_WORDS);
-    const messageStart = timed ? messageStartIn(source, start, this.messageStart, this.reader) : start;
+    const messageStart = this.kindCode === KIND_HEADER ? start : messageStartIn(source, start, this.messageStart, this.reader);
     // A chunk's first line may go on a line the previous chunk began (a giant line was cut).
     const offset = base.offset;
     return {
@@ -684,6 +709,21 @@ function contentEndIn(text: TextLike, start: number, end: number): number {
     at--;
   }
   return at;
+}
+
+/** The head of an untimed entry: a process tag and a level word, e.g. `pg1A-pgag Fail: `. */
+interface UntimedHead extends HeadWords {
+  readonly messageStart: number;
+}
+
+// dumplog's tag `<node><side>-<process>` in either case (`la-lgr`, `pg10A-pim1`, `PG1A-jgw1`): a
+// node name ends with its side, A or B. Then an optional level word.
+const UNTIMED_HEAD = /^([A-Za-z]{1,4}[0-9]{0,3}[ABab]-[a-z][a-z0-9]{1,11}) (?:([A-Z][a-z]{1,10}): *)?/;
+
+function readUntimedHead(text: TextLike, pos: number): UntimedHead | null {
+  const match = UNTIMED_HEAD.exec(text.slice(pos, pos + 48));
+  if (match === null) return null;
+  return { processTag: match[1]!, level: match[2] ?? null, messageStart: pos + match[0].length };
 }
 
 interface DayHeader {

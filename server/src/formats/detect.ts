@@ -20,3 +20,32 @@ export const looksLikeIcmTrace: TraceDetection["looksLikeIcmTrace"] = (head) => 
   // The first timed entry must start within the first few lines, not deep inside prose.
   return timed[0]!.line < 5 && ICM_WORDS.test(text);
 };
+
+/** How much of a text's start `looksLikeTraceText` reads. */
+const TRACE_SAMPLE_CHARS = 64 * 1024;
+/** Untimed text up to this many lines reads like a quoted message; longer, like a document. */
+const QUOTED_LINES = 40;
+
+/**
+ * Whether a text is a trace rather than a document that quotes one (a README, a catalogue page):
+ * a tenth of its lines start with an entry, or it is untimed text short enough to be quoted alarm or
+ * event text, or untimed lines that start with a process tag (`la-lgr Fail: …`).
+ */
+export function looksLikeTraceText(text: string): boolean {
+  const head = text.length > TRACE_SAMPLE_CHARS ? text.slice(0, TRACE_SAMPLE_CHARS) : text;
+  const split = splitEntries(head);
+  let entryLines = 0;
+  let timed = 0;
+  let taggedUntimed = 0;
+  for (let i = 0; i < split.count; i++) {
+    if (split.isTimed(i)) {
+      timed++;
+      if (!split.isMidLine(i)) entryLines++;
+    } else if (split.hasMessage(i) && split.entryAt(i).processTag !== null) {
+      taggedUntimed++;
+    }
+  }
+  const lines = head.split(/\r\n|\r|\n/).filter((line) => line.trim().length > 0).length;
+  if (timed === 0) return taggedUntimed > 0 || lines <= QUOTED_LINES;
+  return entryLines > 0 && entryLines * 10 >= lines;
+}

@@ -22,7 +22,7 @@ export interface Scanner {
   /** Every match of the set's words, sorted by position. */
   literalMatches(set: LiteralSet): LiteralMatches;
   /**
-   * The timed entries whose message holds a word of the set, with every word each holds; message
+   * The entries whose message holds a word of the set, with every word each holds; message
    * starts the format leaves unread are read (after `levelWords`) and filled into the columns.
    */
   markEntries(entries: MarkableEntries, set: LiteralSet, levelWords: LevelWords, room?: MarkedEntriesRoom): MarkedEntries;
@@ -69,7 +69,8 @@ export interface MarkableEntries {
   readonly columns: EntryColumns;
   endOf(index: number): number;
   indexAt(offset: number, from?: number): number;
-  isTimed(index: number): boolean;
+  /** Whether the entry has a message to mark: a timed entry or untimed text (not a day header). */
+  hasMessage(index: number): boolean;
   messageStartOf(index: number): number;
   contentEndOf(index: number): number;
 }

@@ -39,8 +39,8 @@ export class TypeScriptScanner implements Scanner {
       // Matches come in text order: the entry is the current one or a later one.
       if (split.endOf(e) <= at) e = split.endOf(e + 1) > at ? e + 1 : split.indexAt(at, e + 1);
       const word = matched[m]!;
-      // Only matches in a timed entry's message count, not in its time or level word.
-      if (!split.isTimed(e) || at < split.messageStartOf(e) || at + set.words[word]!.length > split.contentEndOf(e)) continue;
+      // Only matches in an entry's message count, not in its time or level word, nor in a day header.
+      if (!split.hasMessage(e) || at < split.messageStartOf(e) || at + set.words[word]!.length > split.contentEndOf(e)) continue;
       if (entries[entries.length - 1] !== e) {
         entries.push(e);
         wordsFrom.push(words.length);
