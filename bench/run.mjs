@@ -8,7 +8,7 @@
 //   npm run bench -- --1gb        also a 1 GB trace (memory bound)
 //   npm run bench -- --runs 5     runs per measurement (default 3; the median is reported)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -27,6 +27,8 @@ mkdirSync(outDir, { recursive: true });
 if (!existsSync(cli) || !existsSync(server)) execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
 
 const hasGnuTime = existsSync("/usr/bin/time");
+const staleBuild = newestSource() > statSync(cli).mtimeMs;
+if (staleBuild) console.log("warning: dist/ is older than some sources (npm run bench builds first; node bench/run.mjs does not)");
 
 // With NODE_EXTRA_CA_CERTS set, Node 20 parses every bundled and extra CA certificate while it starts,
 // before any script runs (nodejs/node#40524): about 90 ms a start on the 2-core benchmark machine,
@@ -199,7 +201,7 @@ function machineLines() {
     `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- Node: ${process.version}`,
     `- lnav: ${lnavVersion}`,
-    `- icm-trace: ${version}${commitNote()}`,
+    `- icm-trace: ${version}${commitNote()}; dist/cli.js built ${new Date(statSync(cli).mtimeMs).toISOString().slice(0, 16).replace("T", " ")} UTC${staleBuild ? ", older than some sources" : ""}`,
     `- Runs: ${runs} per measurement, interleaved; medians reported. The runs could use ${usable.cores} ${usable.cores === 1 ? "core" : "cores"} (${usable.how}).`,
   ];
 }
@@ -222,12 +224,27 @@ function usableCores(logical) {
   return { cores, how: how.join(", ") };
 }
 
-/** The commit the build was made from, when the tree is a git checkout. */
+/** The commit checked out, when the tree is a git checkout, and whether code differs from it (the bench and docs aside). */
 function commitNote() {
   const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" });
   if (head.status !== 0) return "";
-  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" });
+  const dirty = spawnSync("git", ["status", "--porcelain", "--", ".", ":!bench", ":!docs", ":!*.md"], { cwd: root, encoding: "utf8" });
   return ` (commit ${head.stdout.trim()}${dirty.status === 0 && dirty.stdout.trim() !== "" ? ", with uncommitted changes" : ""})`;
+}
+
+/** The newest modification time of the sources the build bundles. */
+function newestSource() {
+  let newest = 0;
+  const visit = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of ["server/src", "server/assembly", "client/src"]) visit(path.join(root, dir));
+  return newest;
 }
 
 function targets() {

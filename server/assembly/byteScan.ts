@@ -171,9 +171,11 @@ function contextAllowsEntry(text: usize, end: usize, pos: usize, length: usize, 
     wordStart--;
   }
   if (wordStart == wordEnd || isTimeWord(wordStart, wordEnd, timeWords, timeWordsEnd)) return false;
-  if (isDigitByte(<i32>load<u8>(wordEnd - 1))) return false; // a date: `Feb 8 2007 05:37:44`
-  // The message begins with a capital letter or a process tag.
   const head = pos + length + 1;
+  // After a number only a process tag starts an entry (`value=0 23:26:58 la-lgr …`, a paste whose
+  // line breaks became blanks); a date's time does not (`Feb 8 2007 05:37:44`).
+  if (isDigitByte(<i32>load<u8>(wordEnd - 1))) return processTagEnd(text, end, <i32>(head - text)) != -1;
+  // The message begins with a capital letter or a process tag.
   const code = byteAt(head, end);
   if (code >= 65 && code <= 90) return true;
   return processTagEnd(text, end, <i32>(head - text)) != -1;

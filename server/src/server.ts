@@ -17,6 +17,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { catalogueRecord } from "./knowledge/catalogue";
+import { formatClock } from "./engine/clock";
 import { readClockText } from "./engine/clockText";
 import { splitText } from "./engine/splitText";
 import { AnalysisCache, type DocumentAnalysis } from "./lsp/analysisCache";
@@ -244,8 +245,7 @@ export function startServer(connection: Connection): void {
     while (index < split.count && !((split.clockOf(index) ?? -1) >= wanted)) index++;
     if (index >= split.count) return null;
     const entry = split.entryAt(index);
-    const text = doc.analysis.split.text;
-    return { line: entry.line, character: entry.column, time: text.slice(entry.start, entry.start + 8) };
+    return { line: entry.line, character: entry.column, time: formatClock(entry.clock ?? 0) };
   }));
 
   connection.onRequest(compareRequest, guarded("compare", (params) => {

@@ -289,6 +289,114 @@ const fixtures: Readonly<Record<string, Fixture>> = {
     text: "12:00:00 Trace: %MMCA__ICMGW-6-SERVER_READINESS_UPDATE:%[ready=false]",
     near: ["12:00:00 Trace: %MMCA__ICMGW-6-SERVER_READINESS_UPDATE:%[ready=true]"],
   },
+  // Router: VRU dialog, routing end, translation routes (routerCallRouting.ts). Messages from the published
+  // excerpts under test/fixtures/published/rtr/, with the `HH:MM:SS:mmm ra-rtr` head made a plain `HH:MM:SS Trace:`.
+  "rtr-vru-transfer-reroute": {
+    text: "13:02:50 Trace: (763764 x 8906 : 0 0) ReRoute: Reason=1 CallState=1.",
+    near: ["13:02:50 Trace: (763764 x 8906 : 0 0) Dialog handling a reroute request"],
+  },
+  "rtr-dialog-timed-out": {
+    text: "15:57:11 Trace: (65557 x 9025 : 0 0) Dialog timed out callstate is :(1).",
+    near: ["10:35:04 Trace: (7 8 8919 : 0 0) Dialog timed out waiting for requery response. failing."],
+  },
+  "rtr-requery-response-timeout": {
+    text: "10:35:04 Trace: (7 8 8919 : 0 0) Dialog timed out waiting for requery response. failing.",
+    near: ["10:35:04 Trace: (7 8 8919 : 0 0) Dialog timed out callstate is :(15)."],
+  },
+  "rtr-correlation-id-unknown": {
+    text: "10:33:32 Trace: Dialog (13) has a correlation id (922 922) that is unknown.",
+    near: ["12:47:24 Trace: (763759 x 0 : 0 0) Correlation id for dialog is (8902)."],
+  },
+  "rtr-unknown-dialog-id": {
+    text: "10:33:32 Trace: For message (14) from routing client CVPRC (ID 5001) could not find dialog id (922).",
+    near: ["12:41:02 Trace: (763757 x 0 : 0 0) Dialog sending release call message to Routing Client ID(5001)."],
+  },
+  "rtr-dialog-fail-reason": {
+    text: "11:10:15 Trace: Router sending dialog fail reason (11) for dialog (16).",
+    near: ["11:10:15 Trace: (16 x 0 : 0 0) Dialog sending dialog fail reason (11)"],
+  },
+  "rtr-vru-script-error": {
+    text: "10:47:27 Trace: (116 117 9000 : 0 0) VRU script response had error.",
+    near: ["10:47:27 Trace: (116 117 9000 : 0 0) Dialog transfer to VRU successful - now running script."],
+  },
+  "rtr-route-no-label": {
+    text: "12:41:02 Trace:      Route: CID=(150429,204), Labels=0",
+    near: ["12:41:02 Trace:      Route: CID=(150429,204), Labels=1"],
+  },
+  "rtr-translation-route-timeout": {
+    text: "06:17:32 Trace: Physical controller ARL_ACD, timed out call (Callkey 28130) on translation route AllSitesTnT2ARL1_TR, peripheral target 7485.",
+    near: ["06:17:32 Trace: Physical controller ARL_ACD, timed out call (Callkey 28130)."],
+  },
+  // Router: network VRU lookup (networkVru.ts)
+  "rtr-dn-customer-not-found": {
+    text: "12:41:02 Trace: (763757 x 0 : 0 0) Customer not found for dialed number (2003) - using default.",
+    near: ["12:44:46 Trace: (763758 x 0 : 0 0) Customer (1) has no valid network vru defined - using default."],
+  },
+  "rtr-customer-no-network-vru": {
+    text: "12:44:46 Trace: (763758 x 0 : 0 0) Customer (1) has no valid network vru defined - using default.",
+    near: ["12:41:02 Trace: (763757 x 0 : 0 0) Customer not found for dialed number (2003) - using default."],
+  },
+  "rtr-no-network-vru-for-dn": {
+    text: "12:41:02 Trace: (763757 x 0 : 0 0) No network VRU is configured for dialed number CVPRC.2003(ID:5003)",
+    near: ["11:10:15 Trace: (16 x 0 : 0 0) No NetworkVRU configured for peripheral for VRU capable call on dialed number 2003 from PG routing client CVPRC (ID 5001)."],
+  },
+  "rtr-network-vru-no-label": {
+    text: "12:47:24 Trace: No label configured on network VRU Type10(ID:5000) for routing client CVPRC(ID:5001).",
+    near: ["12:47:24 Trace: (763759 x 0 : 0 0) Correlation id for dialog is (8902)."],
+  },
+  "rtr-peripheral-no-network-vru": {
+    text: "11:10:15 Trace: (16 x 0 : 0 0) No NetworkVRU configured for peripheral for VRU capable call on dialed number 2003 from PG routing client CVPRC (ID 5001).",
+    near: ["12:41:02 Trace: (763757 x 0 : 0 0) No network VRU is configured for dialed number CVPRC.2003(ID:5003)"],
+  },
+  // DB Worker (dbWorker.ts); result=7 is not published: it stands for any code without a record of its own.
+  "dbw-lookup-no-match": {
+    text: "13:24:05 Trace: DBWorker transactionID 1, Failed! result=1",
+    near: ["06:33:38 Trace: DBWorker transactionID 14583170, Failed! result=10", "13:25:25 Trace: DBWorker Thread 1 (ID 354428),transactionID 2, Succeeded."],
+  },
+  "dbw-lookup-response-too-large": {
+    text: "06:33:38 Trace: DBWorker transactionID 14583170, Failed! result=10",
+    near: ["13:24:05 Trace: DBWorker transactionID 1, Failed! result=1", "06:33:38 Trace: DBWorker transactionID 14583170, Failed! result=100"],
+  },
+  "dbw-lookup-failed": {
+    text: "06:33:38 Trace: DBWorker transactionID 14583170, Failed! result=7",
+    // The specific records explain these: the fallback stays quiet.
+    near: ["13:24:05 Trace: DBWorker transactionID 1, Failed! result=1", "06:33:38 Trace: DBWorker transactionID 14583170, Failed! result=10"],
+  },
+  // PIMs (peripheralAcd.ts, vruPim.ts) and the PG Agent (pgAgent.ts)
+  "aspect-cmi-server-connection-failed": {
+    text: "10:11:12 Trace: CMIMessageReceiver: [WARNING] Connection to CMI Server failed; attempt #1",
+    near: ["10:11:12 Trace: Connection to Central Controller side A failed"],
+  },
+  "vru-ecc-variable-not-defined": {
+    text: '16:23:14 Trace: VRU attempted to register for a non-existant ECC variable: "ABC_Call10"',
+    near: ["16:23:14 Trace: VRU attempted to register for a non-existant ECC variable"],
+  },
+  "pgag-dmp-systemid-assert": {
+    text: "10:11:12 pg1A-pgag Fail: Assertion failed: dmpp->source == nmargs.DMPSystemID. File: D:\\R1\\dmp\\pg\\MESSAGES.CPP. Line 77",
+    near: ["11:20:05 la-lgr Fail: Assertion failed: m_pConn != NULL. File: y:\\icm\\logger\\logger\\dbconn.cpp. Line 412"],
+  },
+  // JTAPI Gateway (jtapiGateway.ts)
+  "jgw-route-invalid-destination": {
+    text: "15:56:52 Trace: ReRouteEvent State: RE_ROUTE XRefID: 1 Cause: INVALID_DESTINATION RteAddr: 2002",
+    near: ["15:56:56 Trace: RouteEndEvent State: ROUTE_END XRefID: 1 Cause: INVALID_DESTINATION RteAddr: 2002"],
+  },
+  "jgw-terminal-out-of-service": {
+    text: "12:33:20 Trace: CiscoTermOutOfServiceEv Term: LCP50001182 Cause: DEVICE_UNREGISTERED",
+    near: ["12:33:20 Trace: CiscoTermOutOfServiceEv Sending AddressOutOfService for 1 addresses"],
+  },
+  "jgw-address-out-of-service": {
+    text: "12:33:19 Trace: CiscoAddrOutOfServiceEv Addr: 27148 Cause: CALLMANAGER_FAILURE",
+    near: ["12:33:19 Trace:   MsgAddressOutOfService:  Addr: 27148 Cause: 1001"],
+  },
+  // Logger health (loggerHealth.ts), node events (nodeEvents.ts)
+  "logger-local-time-stopped": {
+    text: "10:11:12 Trace: Local Time Has Stopped for 10000 Milliseconds",
+    near: ["10:11:12 Trace: Local time synchronized"],
+  },
+  "nm-operator-shutdown": {
+    text: "10:11:12 Trace: The operator/administrator has shutdown the ICM software on ICM\\acme\\RouterA.",
+    near: ["10:16:12 Trace: ICM\\acme\\RouterA Node Manager started. Last shutdown was by operator request."],
+  },
 };
 
 const PLACEHOLDER = /\{[A-Za-z][A-Za-z0-9]*\}/;

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzeTrace } from "../../server/src/analysis/analyze";
-import { alignedEvents, compareTraces, type CompareModel } from "../../server/src/analysis/compare";
+import { alignedEvents, compareTraces, sideLabelOf, type CompareModel } from "../../server/src/analysis/compare";
 import { compareAsJson } from "../../server/src/cli/compareCommand";
 import { seedReceive, seedSend, sample } from "./helpers";
 
@@ -18,19 +18,22 @@ const WAIT = (t: string) => `${t} Trace: NodeManagerHandler: Logger Waiting for 
 
 describe("compare on the seed pair", () => {
   for (const [name, model] of [["receive first", compareTraces(RECEIVE, SEND)], ["send first", compareTraces(SEND, RECEIVE)]] as const) {
-    it(`finds A receiving, B sending and the access-denied cause (${name})`, () => {
-      assert.deepEqual(model.sides.map((s) => [s.side, s.role, s.file]), [
+    it(`finds A receiving, B sending and the access-denied cause, the sides in the order given (${name})`, () => {
+      const receiveFirst = name === "receive first";
+      const [receiver, sender] = receiveFirst ? [0, 1] : [1, 0];
+      const sides = [
         ["A", "receive", "samples/sideA-lgr-receive.txt"],
         ["B", "send", "samples/sideB-lgr-send.txt"],
-      ]);
+      ];
+      assert.deepEqual(model.sides.map((s) => [s.side, s.role, s.file]), receiveFirst ? sides : sides.reverse());
       assert.equal(model.verdict.code, "temp-file-access-denied");
       assert.match(model.verdict.summary.en, /^Side B \(sending\) could not create its temporary state-transfer file \(Last API Error \[5\] ERROR_ACCESS_DENIED/);
       assert.match(model.verdict.summary.ja, /サイド B（送信側）は状態転送用の一時ファイルを作成できず/);
-      const senderEvidence = model.verdict.evidence.filter((e) => e.sideIndex === 1).map((e) => e.column);
+      const senderEvidence = model.verdict.evidence.filter((e) => e.sideIndex === sender).map((e) => e.column);
       assert.ok(senderEvidence.includes(seedSend().indexOf("16:47:39 Trace: Unable to GetTempFileName")));
-      assert.ok(model.verdict.evidence.some((e) => e.sideIndex === 0));
-      // 23:27:04 (A's initiate) − 16:47:39 (B's prepare)
-      assert.equal(model.offsetSeconds, 23965);
+      assert.ok(model.verdict.evidence.some((e) => e.sideIndex === receiver));
+      // 23:27:04 (A's initiate) − 16:47:39 (B's prepare), added to the second side's times
+      assert.equal(model.offsetSeconds, receiveFirst ? 23965 : -23965);
       assert.equal(model.offsetAnchor, "transfer");
     });
   }
@@ -43,7 +46,7 @@ describe("compare on the seed pair", () => {
 
   it("gives the JSON form with 1-based evidence positions and files as given", () => {
     const json = compareAsJson(compareTraces(SEND, RECEIVE), "en");
-    assert.deepEqual(json.sides.map((s) => s.file), ["samples/sideA-lgr-receive.txt", "samples/sideB-lgr-send.txt"]);
+    assert.deepEqual(json.sides.map((s) => s.file), ["samples/sideB-lgr-send.txt", "samples/sideA-lgr-receive.txt"]);
     assert.equal(json.verdict.code, "temp-file-access-denied");
     assert.deepEqual(json.verdict.evidence.find((e) => e.file.endsWith("sideB-lgr-send.txt") && e.text.includes("GetTempFileName")), {
       file: "samples/sideB-lgr-send.txt",
@@ -83,7 +86,13 @@ describe("verdicts", () => {
 
   it("tells the sides from file names when the text does not (lb-lgr, sideA)", () => {
     const model = compareTraces(side("x/lb-lgr.txt", seedSend()), side("x/trace-sideA.txt", "10:00:00 Initiating state transfer RECEIVE operation.\n"));
-    assert.deepEqual(model.sides.map((s) => s.side), ["A", "B"]);
+    assert.deepEqual(model.sides.map((s) => s.side), ["B", "A"]);
+  });
+
+  it("tells two traces of one side apart by their files, never both plain Side A", () => {
+    const model = compareTraces(side("x/la-lgr-1.txt", seedReceive()), side("x/la-lgr-2.txt", seedReceive()));
+    assert.deepEqual(model.sides.map((s) => s.side), ["A", "A"]);
+    assert.deepEqual([0, 1].map((i) => sideLabelOf(model, i, "en")), ["Side A (la-lgr-1.txt) · receiving", "Side A (la-lgr-2.txt) · receiving"]);
   });
 });
 

@@ -44,7 +44,8 @@ function contextAllows(text: string, pos: number, length: number, place: number)
   if (place === CandidatePlace.Abutting) return !NO_ENTRY_AFTER.has(before) && !(before === 84 && isDigitCode(text.charCodeAt(pos - 2)));
   const word = wordBefore(text, pos - 1);
   if (word === "" || TIME_WORDS.has(word.toLowerCase())) return false;
-  if (isDigitCode(word.charCodeAt(word.length - 1))) return false;
+  // After a number, only a process tag: `value=0 23:26:58 la-lgr …`, not a date's `2007 05:37:44`.
+  if (isDigitCode(word.charCodeAt(word.length - 1))) return processTagEnd(text, pos + length + 1) !== -1;
   const head = text.charCodeAt(pos + length + 1);
   return (head >= 65 && head <= 90) || processTagEnd(text, pos + length + 1) !== -1;
 }

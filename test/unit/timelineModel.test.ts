@@ -25,8 +25,8 @@ import { seedReceive, seedSend } from "./helpers";
 
 function seedModel(): CompareModel {
   return compareTraces(
-    { file: "sideB-lgr-send.txt", analysis: analyzeTrace(seedSend()) },
     { file: "sideA-lgr-receive.txt", analysis: analyzeTrace(seedReceive()) },
+    { file: "sideB-lgr-send.txt", analysis: analyzeTrace(seedSend()) },
   );
 }
 
@@ -154,12 +154,16 @@ describe("timeline marks", () => {
 });
 
 describe("timeline words", () => {
-  it("labels lanes as the compare model does", () => {
+  it("labels lanes as the compare model does, two traces of one side told apart by their files", () => {
     const model = seedModel();
     for (const language of ["en", "ja"] as const) {
-      for (const side of model.sides) assert.equal(laneLabel(side, language), sideLabel(side, language));
-      const unknown = { ...model.sides[0], side: null, role: null };
-      assert.equal(laneLabel(unknown, language), sideLabel(unknown, language));
+      model.sides.forEach((side, i) => assert.equal(laneLabel(model, i, language), sideLabel(side, language)));
+      const sameSide: CompareModel = { ...model, sides: [model.sides[0], { ...model.sides[1], side: model.sides[0].side, file: "/traces/lgr-second.txt" }] };
+      const labels = [0, 1].map((i) => laneLabel(sameSide, i, language));
+      assert.notEqual(labels[0], labels[1]);
+      assert.match(labels[1]!, /\(lgr-second\.txt\)/);
+      const unknown: CompareModel = { ...model, sides: [{ ...model.sides[0], side: null, role: null }, { ...model.sides[1], side: null, role: null }] };
+      assert.notEqual(laneLabel(unknown, 0, language), laneLabel(unknown, 1, language));
     }
   });
 

@@ -5,7 +5,7 @@
 import { catalogueRecord, isEditorOnly } from "../knowledge/catalogue";
 import type { TraceAnalysis } from "./analyze";
 import { describeApiError } from "../knowledge/apiError";
-import { formatDuration } from "../engine/clock";
+import { formatClock, formatDuration } from "../engine/clock";
 import { entryText, type TraceEntry } from "../engine/entries";
 import { compareSeverity } from "../model/findings";
 import { checksumDifferences } from "./pairRules";
@@ -16,7 +16,7 @@ import type { Localized, Severity } from "../shared/text";
 import { tracePhases, transferEvents, type TracePhase } from "./transferEvents";
 
 export type * from "../shared/compareModel";
-export { alignedEvents, sideLabel, verdictTone } from "../shared/compareModel";
+export { alignedEvents, sideLabel, sideLabelOf, verdictTone } from "../shared/compareModel";
 
 export interface CompareInput {
   /** The file as the user named it (path or URI). */
@@ -38,8 +38,8 @@ interface SideWork {
 
 export function compareTraces(first: CompareInput, second: CompareInput): CompareModel {
   let works = [prepareSide(first), prepareSide(second)];
+  // The sides stay in the order they were given (the command line's, the palette's).
   works = inferMissingSide(works);
-  works = orderSides(works);
   const [a, b] = works as [SideWork, SideWork];
   const { offset, anchor } = alignment(a, b);
   const sides: [CompareSide, CompareSide] = [describeSide(a), describeSide(b)];
@@ -76,12 +76,6 @@ function inferMissingSide(works: SideWork[]): SideWork[] {
   if (x.side !== null && y.side === null) return [x, { ...y, side: other(x.side) }];
   if (x.side === null && y.side !== null) return [{ ...x, side: other(y.side) }, y];
   return works;
-}
-
-/** The order the files were given in must not matter. */
-function orderSides(works: SideWork[]): SideWork[] {
-  const rank = (w: SideWork) => (w.side === "A" ? 0 : w.side === "B" ? 1 : w.role === "receive" ? 0 : w.role === "send" ? 1 : 2);
-  return [...works].sort((p, q) => rank(p) - rank(q) || p.input.file.localeCompare(q.input.file));
 }
 
 function lastPhase(work: SideWork, kind: PhaseKind): TracePhase | undefined {
@@ -152,7 +146,7 @@ function describeSide(work: SideWork): CompareSide {
       line: entry.line,
       column: entry.column,
       time: work.timeOf(entry)!,
-      clock: split.text.slice(entry.start, entry.start + 8),
+      clock: formatClock(entry.clock ?? 0),
       kind,
       severity: found?.severity ?? null,
       findingIds: found?.ids ?? [],
@@ -196,7 +190,7 @@ function evidence(work: SideWork, sideIndex: number, entryIndex: number): Eviden
     entryIndex,
     line: entry.line,
     column: entry.column,
-    clock: split.text.slice(entry.start, entry.start + 8),
+    clock: formatClock(entry.clock ?? 0),
     text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text,
   };
 }

@@ -113,7 +113,9 @@ export function contextAllowsEntry(text: string, pos: number, length: number, pl
   const end = wordEndBefore(text, pos - 1);
   const start = wordStartBefore(text, end);
   if (start === end || isMessageTimeWord(text, start, end)) return false;
-  if (isDigitCode(text.charCodeAt(end - 1))) return false; // a date: `Feb 8 2007 05:37:44`
+  // After a number only a process tag starts an entry (`value=0 23:26:58 la-lgr …`, a paste whose
+  // line breaks became blanks); a date's time does not (`Feb 8 2007 05:37:44`).
+  if (isDigitCode(text.charCodeAt(end - 1))) return processTagEnd(text, pos + length + 1) !== -1;
   return looksLikeEntryHead(text, pos + length + 1);
 }
 

@@ -27,7 +27,7 @@ interface Candidate {
   readonly length: number;
 }
 
-function ciscoLogHeads(text: string, candidates: CandidateList): EntryHead[] {
+export function ciscoLogHeads(text: string, candidates: CandidateList): EntryHead[] {
   const heads: EntryHead[] = [];
   let previousSeq: number | null = null;
   for (let i = 0; i < candidates.count; i++) {

@@ -5,10 +5,14 @@ import type { TraceText } from "../engine/byteText";
 import { splitWith, type EntrySplit, type SplitOptions } from "../engine/entries";
 import type { TraceFormat } from "../engine/format";
 import { ciscoLogFormat } from "./ciscoLog";
+import { dumplogMsFormat } from "./dumplogMs";
 import { standardFormat } from "./standard";
 
-/** Asked in order; the standard layout takes any text the others do not. */
-export const FORMATS: readonly TraceFormat[] = [ciscoLogFormat, standardFormat];
+/**
+ * Asked in order; the standard layout takes any text the others do not. dumplog's `/ms` layout comes
+ * first: its pastes hold Cisco Log entries of other components too, and it reads those.
+ */
+export const FORMATS: readonly TraceFormat[] = [dumplogMsFormat, ciscoLogFormat, standardFormat];
 
 /** How much of a text's start detection reads. */
 const DETECTION_CHARS = 8192;
@@ -34,5 +38,5 @@ export function splitEntries(input: TraceText, options: TraceSplitOptions = {}):
   return splitWith(format, input, options);
 }
 
-export { ciscoLogFormat, standardFormat };
+export { ciscoLogFormat, dumplogMsFormat, standardFormat };
 export type { TraceFormat };

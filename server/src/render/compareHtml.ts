@@ -4,7 +4,7 @@
 import type { Language } from "../shared/text";
 import { formatClock, formatDuration } from "../engine/clock";
 import { alignedEvents, type CompareModel } from "../shared/compareModel";
-import { sideLabel, verdictTone } from "../shared/compareModel";
+import { sideLabelOf, verdictTone } from "../shared/compareModel";
 import { cspNonce, escapeHtml } from "./html";
 
 const WIDTH = 1000;
@@ -36,7 +36,7 @@ export function compareAsHtml(model: CompareModel, language: Language): string {
     const y = TOP + i * LANE;
     const shift = i === 1 ? model.offsetSeconds : 0;
     svg.push(`<rect class="lane" x="0" y="${y}" width="${WIDTH}" height="${LANE - 6}"/>`);
-    svg.push(`<text class="label" x="8" y="${y + 22}">[${i}] ${escapeHtml(sideLabel(side, language))}</text>`);
+    svg.push(`<text class="label" x="8" y="${y + 22}">[${i}] ${escapeHtml(sideLabelOf(model, i, language))}</text>`);
     for (const phase of side.phases) {
       const x0 = x(phase.start + shift);
       const x1 = Math.max(x0 + 3, x(phase.end + shift));
@@ -86,8 +86,8 @@ code { font-family: ui-monospace, monospace; white-space: pre-wrap; word-break: 
 <body>
 <h1>${escapeHtml(w.title)}</h1>
 <ul>
-<li>[0] ${escapeHtml(sideLabel(model.sides[0], language))}: <code>${escapeHtml(model.sides[0].file)}</code></li>
-<li>[1] ${escapeHtml(sideLabel(model.sides[1], language))}: <code>${escapeHtml(model.sides[1].file)}</code></li>
+<li>[0] ${escapeHtml(sideLabelOf(model, 0, language))}: <code>${escapeHtml(model.sides[0].file)}</code></li>
+<li>[1] ${escapeHtml(sideLabelOf(model, 1, language))}: <code>${escapeHtml(model.sides[1].file)}</code></li>
 <li>${escapeHtml(w.offset)}: ${escapeHtml(offset)}</li>
 </ul>
 <section class="verdict ${escapeHtml(model.verdict.code)} tone-${verdictTone(model.verdict.code)}" role="status">

@@ -43,7 +43,7 @@ export function compareAsMarkdown(model: CompareModel, language: Language, optio
   const w = WORDS[language];
   const files = options.files ?? [model.sides[0].file, model.sides[1].file];
   const offset = options.offsetSeconds ?? model.offsetSeconds;
-  const labels = model.sides.map((s) => laneLabel(s, language));
+  const labels = model.sides.map((_, i) => laneLabel(model, i, language));
   const out: string[] = [];
   out.push(`## ${escapeMarkdownText(w.title)}: ${codeSpan(model.verdict.code)}`, "");
   out.push(`**${escapeMarkdownText(w.files)}**`, "");
@@ -61,7 +61,7 @@ export function compareAsMarkdown(model: CompareModel, language: Language, optio
       const where = `${files[e.sideIndex]!}:${e.line + 1}:${e.column + 1}`;
       // The entry's time on sides[0]'s clock, for lines from the other side.
       const aligned = e.sideIndex === 1 ? alignedClock(model, e.entryIndex, offset) : null;
-      const time = aligned === null ? codeSpan(e.clock) : `${codeSpan(e.clock)} (${escapeMarkdownText(w.on(aligned, sideName(model.sides[0], language)))})`;
+      const time = aligned === null ? codeSpan(e.clock) : `${codeSpan(e.clock)} (${escapeMarkdownText(w.on(aligned, sideName(model, 0, language)))})`;
       out.push(`${indent}- ${escapeMarkdownText(labels[e.sideIndex]!)}, ${time}, ${codeSpan(where)}:`);
       out.push(`${indent}  ${codeSpan(e.text)}`);
     }

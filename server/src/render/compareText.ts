@@ -2,7 +2,7 @@
 
 import type { Language } from "../shared/text";
 import { formatClock, formatDuration } from "../engine/clock";
-import { alignedEvents, sideLabel, type CompareModel } from "../shared/compareModel";
+import { alignedEvents, sideLabelOf, type CompareModel } from "../shared/compareModel";
 
 const WORDS = {
   en: { offset: "Clock offset", aligned: "aligned", anchorTransfer: "lines up the sender's PrepareToSendState with the receiver's RECEIVE", anchorFirst: "lines up the first entries (no transfer on both sides)", anchorNone: "none", verdict: "Verdict", evidence: "Evidence", fixes: "Fixes" },
@@ -13,8 +13,8 @@ export function compareAsText(model: CompareModel, language: Language): string {
   const w = WORDS[language];
   const [a, b] = model.sides;
   const out: string[] = [];
-  out.push(`[0] ${sideLabel(a, language)}: ${a.file}`);
-  out.push(`[1] ${sideLabel(b, language)}: ${b.file}`);
+  out.push(`[0] ${sideLabelOf(model, 0, language)}: ${a.file}`);
+  out.push(`[1] ${sideLabelOf(model, 1, language)}: ${b.file}`);
   const sign = model.offsetSeconds < 0 ? "-" : "+";
   const anchor = model.offsetAnchor === "transfer" ? w.anchorTransfer : model.offsetAnchor === "first-entries" ? w.anchorFirst : w.anchorNone;
   out.push(`${w.offset}: [1] ${sign}${formatDuration(Math.abs(model.offsetSeconds), language)} (${model.offsetSeconds} s; ${anchor})`, "");

@@ -7,7 +7,7 @@
 
 import type { Language } from "../shared/text";
 import { formatClock, formatDuration } from "../engine/clock";
-import { sideLabel, type CompareEvent, type CompareModel, type ComparePhase, type CompareSide, type EvidenceLine } from "../shared/compareModel";
+import { sideLabelOf, sidesShareName, type CompareEvent, type CompareModel, type ComparePhase, type CompareSide, type EvidenceLine } from "../shared/compareModel";
 
 /** What the view keeps between loads (with `vscode.setState`) besides the model. */
 export interface TimelineViewState {
@@ -67,12 +67,13 @@ export function clockText(time: number): string {
   return formatClock(time);
 }
 
-/** A lane is labelled as its side is everywhere: `Side A · receiving`. */
-export { sideLabel as laneLabel } from "../shared/compareModel";
+/** A lane is labelled as its side is everywhere: `Side A · receiving`, with its file's name when both sides carry one name. */
+export { sideLabelOf as laneLabel } from "../shared/compareModel";
 
-/** `Side A`, or the full label when the side is unknown. */
-export function sideName(side: CompareSide, language: Language): string {
-  return side.side === null ? sideLabel(side, language) : `${TIMELINE_WORDS[language].side} ${side.side}`;
+/** `Side A`, or the full label when the side is unknown or both sides carry one name. */
+export function sideName(model: CompareModel, index: number, language: Language): string {
+  const side = model.sides[index]!;
+  return side.side === null || sidesShareName(model) ? sideLabelOf(model, index, language) : `${TIMELINE_WORDS[language].side} ${side.side}`;
 }
 
 /** The short name of a side in titles: `A`, `B`, or the file's base name when unknown. */
@@ -249,7 +250,7 @@ export function eventAccessibleLabel(model: CompareModel, row: TimelineRow, lang
   const side = model.sides[row.sideIndex]!;
   const kind = kindLabel(row.event.kind, language);
   const parts = [
-    sideLabel(side, language),
+    sideLabelOf(model, row.sideIndex, language),
     `${row.event.clock} (${w.alignedAt} ${clockText(row.alignedTime)})`,
     severityLabel(row.event.severity, language),
   ];

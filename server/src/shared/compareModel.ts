@@ -105,7 +105,7 @@ export interface PairIssue {
 }
 
 export interface CompareModel {
-  /** Side A first when the sides are known; otherwise the receiving side first. */
+  /** In the order the traces were given. */
   readonly sides: readonly [CompareSide, CompareSide];
   /** Seconds to add to sides[1]'s times to line them up with sides[0]'s. */
   readonly offsetSeconds: number;
@@ -154,10 +154,29 @@ export function verdictTone(code: VerdictCode): VerdictTone {
 }
 
 /** How a side is labelled: `Side A · receiving`. */
-export function sideLabel(side: CompareSide, language: Language): string {
-  const name = side.side === null ? (language === "ja" ? "サイド ?" : "Side ?") : language === "ja" ? `サイド ${side.side}` : `Side ${side.side}`;
+export function sideLabel(side: CompareSide, language: Language, named = false): string {
+  const name = `${sideName(side, language)}${named ? ` (${fileName(side.file)})` : ""}`;
   const role = side.role === null ? "" : language === "ja" ? (side.role === "send" ? "送信側" : "受信側") : side.role === "send" ? "sending" : "receiving";
   return role === "" ? name : `${name} · ${role}`;
+}
+
+/** `Side A`, `サイド B`, `Side ?`. */
+function sideName(side: CompareSide, language: Language): string {
+  return side.side === null ? (language === "ja" ? "サイド ?" : "Side ?") : language === "ja" ? `サイド ${side.side}` : `Side ${side.side}`;
+}
+
+function fileName(file: string): string {
+  return decodeURIComponent(file.replace(/^.*[\\/]/, ""));
+}
+
+/** Whether the two sides carry one name (two traces of one side, or two unknown): then their files tell them apart. */
+export function sidesShareName(model: { readonly sides: readonly [CompareSide, CompareSide] }): boolean {
+  return model.sides[0].side === model.sides[1].side;
+}
+
+/** The label of side `index` of a compare: as `sideLabel`, with its file's name when both sides carry one name. */
+export function sideLabelOf(model: { readonly sides: readonly [CompareSide, CompareSide] }, index: number, language: Language): string {
+  return sideLabel(model.sides[index]!, language, sidesShareName(model));
 }
 
 // `sideA`, `side-b`, `LoggerB`, `loggera`, `lb-lgr`, `la_lgr` in a file name.

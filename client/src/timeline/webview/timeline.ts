@@ -141,7 +141,7 @@ class TimelineView {
     this.view = saved ?? initialViewState(this.model);
     this.evidenceKeys = new Set(this.model.verdict.evidence.map((e) => `${e.sideIndex}:${e.entryIndex}`));
     document.documentElement.lang = this.language;
-    document.title = `${this.words.title}: ${laneLabel(this.model.sides[0], this.language)} ⇄ ${laneLabel(this.model.sides[1], this.language)}`;
+    document.title = `${this.words.title}: ${laneLabel(this.model, 0, this.language)} ⇄ ${laneLabel(this.model, 1, this.language)}`;
 
     const w = this.words;
     this.offsetInput = h("input", { id: "offset", type: "number", step: "1", title: w.offsetHelp, "aria-describedby": "offset-text offset-help" });
@@ -207,7 +207,7 @@ class TimelineView {
     return h(
       "header",
       { class: "toolbar" },
-      h("h1", {}, `${w.title}: ${laneLabel(this.model.sides[0], this.language)} ⇄ ${laneLabel(this.model.sides[1], this.language)}`),
+      h("h1", {}, `${w.title}: ${laneLabel(this.model, 0, this.language)} ⇄ ${laneLabel(this.model, 1, this.language)}`),
       h(
         "div",
         { class: "controls" },
@@ -253,8 +253,7 @@ class TimelineView {
     this.updateOffsetControl();
     this.buildChart(domain === null ? null : [domain[0] + delta, domain[1] + delta]);
     this.renderRows();
-    const top = this.model.sides[laneOrder(this.view.swapped)[0]]!;
-    this.announce(`${this.words.lane} 1: ${laneLabel(top, this.language)}`);
+    this.announce(`${this.words.lane} 1: ${laneLabel(this.model, laneOrder(this.view.swapped)[0]!, this.language)}`);
   }
 
   private updateOffsetControl(): void {
@@ -315,7 +314,7 @@ class TimelineView {
     const link = h(
       "button",
       { class: "link", type: "button", title: this.words.open, "data-side-index": e.sideIndex, "data-line": e.line, "data-column": e.column },
-      `${sideName(side, this.language)} ${e.clock} · ${file}:${e.line + 1}:${e.column + 1}`,
+      `${sideName(this.model, e.sideIndex, this.language)} ${e.clock} · ${file}:${e.line + 1}:${e.column + 1}`,
     );
     link.addEventListener("click", () => reveal(e.sideIndex, e.line, e.column));
     // The whole entry is in the tooltip and the accessible text.
@@ -387,7 +386,7 @@ class TimelineView {
     }
     this.axis = s("g", { class: "axis", transform: `translate(0, ${TOP + 2 * LANE_HEIGHT + LANE_GAP + 2})`, "aria-hidden": "true" });
     svg.append(this.axis);
-    this.axisCaption.textContent = fill(w.axis, laneLabel(this.model.sides[laneOrder(this.view.swapped)[0]]!, this.language));
+    this.axisCaption.textContent = fill(w.axis, laneLabel(this.model, laneOrder(this.view.swapped)[0]!, this.language));
     this.svg = svg;
     this.chartBox.replaceChildren(svg);
 
@@ -405,7 +404,7 @@ class TimelineView {
     const w = this.words;
     const side = this.model.sides[sideIndex]!;
     const top = TOP + laneIndex * (LANE_HEIGHT + LANE_GAP);
-    const label = laneLabel(side, this.language);
+    const label = laneLabel(this.model, sideIndex, this.language);
     const file = this.fileNames[sideIndex] ?? side.file;
     const group = s("g", {
       class: `lane lane-${laneIndex}`,
@@ -703,7 +702,7 @@ class TimelineView {
             "data-column": row.event.column,
           },
           h("td", { class: "time" }, clockText(row.alignedTime)),
-          h("td", {}, shortLabel(side, this.language)),
+          h("td", {}, shortLabel(this.model, row.sideIndex, this.language)),
           h("td", { class: "time" }, row.event.clock),
           h("td", { class: "event" }, eventText(row.event, this.language)),
           h("td", { class: "entry" }, h("code", { class: "entry-text" }, row.event.text)),
@@ -756,8 +755,8 @@ function eventText(event: CompareEvent, language: Language): string {
   return [severity, kind].filter((t) => t !== "").join(" · ");
 }
 
-function shortLabel(side: CompareSide, language: Language): string {
-  return laneLabel(side, language).replace(/^(サイド|Side) /, "");
+function shortLabel(model: CompareModel, index: number, language: Language): string {
+  return laneLabel(model, index, language).replace(/^(サイド|Side) /, "");
 }
 
 function nearest<T>(items: readonly T[], distance: (item: T) => number): T | undefined {
