@@ -28,7 +28,7 @@ const QUOTED_LINES = 40;
 
 /**
  * Whether a text is a trace rather than a document that quotes one (a README, a catalogue page):
- * a tenth of its lines start with an entry, or it is untimed text short enough to be quoted alarm or
+ * a tenth of its lines that are not indented start with an entry, or it is untimed text short enough to be quoted alarm or
  * event text, or untimed lines that start with a process tag (`la-lgr Fail: …`).
  */
 export function looksLikeTraceText(text: string): boolean {
@@ -45,7 +45,9 @@ export function looksLikeTraceText(text: string): boolean {
       taggedUntimed++;
     }
   }
-  const lines = head.split(/\r\n|\r|\n/).filter((line) => line.trim().length > 0).length;
-  if (timed === 0) return taggedUntimed > 0 || lines <= QUOTED_LINES;
-  return entryLines > 0 && entryLines * 10 >= lines;
+  const lines = head.split(/\r\n|\r|\n/).filter((line) => line.trim().length > 0);
+  if (timed === 0) return taggedUntimed > 0 || lines.length <= QUOTED_LINES;
+  // Indented lines go on the entry above them (dumplog's continuation lines): they are no prose.
+  const unindented = lines.filter((line) => line.charCodeAt(0) !== 32 && line.charCodeAt(0) !== 9).length;
+  return entryLines > 0 && entryLines * 10 >= unindented;
 }
