@@ -25,7 +25,7 @@ import { codeActionsFor, isSplitActionData, splitEdits } from "./lsp/codeActions
 import { toDiagnostics } from "./lsp/diagnostics";
 import { foldingRanges } from "./lsp/folding";
 import { hoverAt } from "./lsp/hover";
-import { analysisOptions, explanationLanguage, normalizeSettings } from "./lsp/settings";
+import { analysisOptions, explanationLanguage, normalizeSettings, zoneMinutes } from "./lsp/settings";
 import { documentSymbols } from "./lsp/symbols";
 import { explainRecord } from "./lsp/explanation";
 import { crossFileRelated, pairDiagnostics } from "./lsp/pairing";
@@ -254,7 +254,7 @@ export function startServer(connection: Connection): void {
       throw new ResponseError(ErrorCodes.InvalidParams, "compare needs two document URIs");
     }
     const inputs = uris.map((uri) => ({ file: uri, analysis: analysisOf(uri) }));
-    const model = compareTraces(inputs[0]!, inputs[1]!);
+    const model = compareTraces(inputs[0]!, inputs[1]!, { zoneMinutes: zoneMinutes(settings) });
     const ordered = model.sides.map((s) => s.file) as [string, string];
     return { model, uris: ordered, language: language() };
   }));

@@ -35,6 +35,12 @@ describe("icm-trace check", () => {
     assert.match(stderr, /README\.md' reads as a document/);
   });
 
+  it("refuses a --zone it cannot read", async () => {
+    const { code, stderr } = await run("compare", "--zone", "nine", samplePath("sideA-lgr-receive.txt"), samplePath("sideB-lgr-send.txt"));
+    assert.equal(code, 2);
+    assert.match(stderr, /--zone must be like \+0900/);
+  });
+
   it("prints the usage for `help`", async () => {
     const { code, stdout } = await run("help");
     assert.equal(code, 0);

@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 import { analyzeTrace } from "../../server/src/analysis/analyze";
 import { alignedEvents, compareTraces, sideLabelOf, type CompareModel } from "../../server/src/analysis/compare";
 import { compareAsJson } from "../../server/src/cli/compareCommand";
+import { parseZone } from "../../server/src/engine/clock";
 import { seedReceive, seedSend, sample } from "./helpers";
 
 const side = (file: string, text: string) => ({ file, analysis: analyzeTrace(text) });
@@ -104,5 +105,25 @@ describe("pair issues", () => {
     assert.deepEqual(model.pairIssues.map((i) => i.id), ["config-checksum-differs"]);
     assert.match(model.pairIssues[0]!.message.en, /side A reports checksum 783166570 \(23442 rows\) and side B checksum 105112298 \(23441 rows\)/);
     assert.deepEqual(model.pairIssues[0]!.evidence.map((e) => e.sideIndex), [0, 1]);
+  });
+});
+
+describe("clocks and zones", () => {
+  // The same moment on both sides: Cisco Log writes it on UTC, dumplog in the node's local time (+0900).
+  const ciscoLog = side("rtr-ciscolog.txt", "10: CICMRGRA: Feb 8 2007 05:37:44.658 +0000: %ICM_Router_ProcessSynchronization: [comp=Router-A][pname=rtr][iid=ipcc][sev=info]: MDS is in service.\n");
+  const dumplog = side("ra-rtr.txt", "Events from February 8, 2007\n14:37:44 ra-rtr MDS is in service.\n");
+
+  it("reads zones as users write them", () => {
+    assert.deepEqual(["+0900", "+09:00", "-05", "UTC", "z", "GMT+5:30", "+1500", "nine"].map(parseZone), [540, 540, -300, 0, 0, 330, null, null]);
+  });
+
+  it("keeps local times of an unknown zone on their own clock, and places them on UTC when the zone is given", () => {
+    const unknown = compareTraces(ciscoLog, dumplog);
+    assert.deepEqual(unknown.sides.map((s) => s.dated), [true, false]);
+    const given = compareTraces(ciscoLog, dumplog, { zoneMinutes: 540 });
+    assert.deepEqual(given.sides.map((s) => s.dated), [true, true]);
+    const times = given.sides.map((s) => s.events[0]!.time);
+    assert.ok(Math.abs(times[0]! - times[1]!) < 1, `${times}`);
+    assert.deepEqual(given.sides.map((s) => s.events[0]!.clock), ["05:37:44", "14:37:44"]);
   });
 });

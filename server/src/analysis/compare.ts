@@ -34,10 +34,20 @@ interface SideWork {
   readonly role: TransferRole | null;
   readonly phases: readonly TracePhase[];
   readonly timeOf: (entry: TraceEntry) => number | null;
+  /** Whether its times are on UTC (dated, with a known zone) rather than its own clock. */
+  readonly dated: boolean;
 }
 
-export function compareTraces(first: CompareInput, second: CompareInput): CompareModel {
-  let works = [prepareSide(first), prepareSide(second)];
+export interface CompareOptions {
+  /**
+   * The zone of times that carry none (dumplog's standard and `/ms` layouts write local times), in
+   * minutes east of UTC; null or absent when unknown. Times that carry their zone (Cisco Log) keep it.
+   */
+  readonly zoneMinutes?: number | null;
+}
+
+export function compareTraces(first: CompareInput, second: CompareInput, options: CompareOptions = {}): CompareModel {
+  let works = [prepareSide(first, options.zoneMinutes ?? null), prepareSide(second, options.zoneMinutes ?? null)];
   // The sides stay in the order they were given (the command line's, the palette's).
   works = inferMissingSide(works);
   const [a, b] = works as [SideWork, SideWork];
@@ -52,21 +62,21 @@ export function compareTraces(first: CompareInput, second: CompareInput): Compar
   return { sides, offsetSeconds: offset, offsetAnchor: anchor, verdict: judge(works as [SideWork, SideWork]), pairIssues };
 }
 
-function prepareSide(input: CompareInput): SideWork {
+function prepareSide(input: CompareInput, zoneMinutes: number | null): SideWork {
   const { analysis } = input;
   const side = analysis.side ?? sideFromFileName(input.file);
   const phases = tracePhases(analysis.split, transferEvents(analysis.split));
-  const dated = analysis.split.entries.some((e) => e.date !== null);
+  // An entry is placed on UTC when it has a date and a zone: its own (Cisco Log `+0900`) or the one
+  // the user gave for local times. Local times of an unknown zone stay on the trace's own clock.
+  const zoneOf = (entry: TraceEntry): number | null => entry.utcOffsetMinutes ?? zoneMinutes;
+  const dated = analysis.split.entries.some((e) => e.date !== null && zoneOf(e) !== null);
   const timeOf = (entry: TraceEntry): number | null => {
     if (entry.clock === null) return null;
-    if (dated && entry.date !== null) {
-      // Dated entries are placed on UTC when the trace gives its zone (Cisco Log `+0900`).
-      const zone = (entry.utcOffsetMinutes ?? 0) * 60;
-      return Date.parse(`${entry.date}T00:00:00Z`) / 1000 + entry.clock - zone;
-    }
+    const zone = zoneOf(entry);
+    if (dated && entry.date !== null && zone !== null) return Date.parse(`${entry.date}T00:00:00Z`) / 1000 + entry.clock - zone * 60;
     return entry.elapsedClock;
   };
-  return { input, side, role: analysis.role, phases, timeOf };
+  return { input, side, role: analysis.role, phases, timeOf, dated };
 }
 
 /** A duplexed pair has one A and one B: when only one side is known, the other is the other. */
@@ -111,7 +121,7 @@ function alignment(a: SideWork, b: SideWork): { offset: number; anchor: CompareM
 }
 
 function isDated(w: SideWork): boolean {
-  return w.input.analysis.split.entries.some((e) => e.date !== null);
+  return w.dated;
 }
 
 function describeSide(work: SideWork): CompareSide {

@@ -7,6 +7,7 @@ import { compareAsText } from "../render/compareText";
 import { compareAsHtml } from "../render/compareHtml";
 import { compareAsMarkdown } from "../render/compareMarkdown";
 import type { Language } from "../knowledge/types";
+import { parseZone } from "../engine/clock";
 import { CliError, readTraceFile, type CliIo } from "./io";
 
 export interface CompareOptions {
@@ -15,12 +16,16 @@ export interface CompareOptions {
   readonly html: string | undefined;
   readonly language: Language;
   readonly encoding: string | undefined;
+  /** `--zone`: the zone of the traces' local times, as given. */
+  readonly zone?: string | undefined;
 }
 
-export function compareFiles(files: readonly string[], encoding?: string): CompareModel {
+export function compareFiles(files: readonly string[], encoding?: string, zone?: string): CompareModel {
   if (files.length !== 2) throw new CliError("compare takes exactly two FILEs: the two sides' traces");
+  const zoneMinutes = zone === undefined ? null : parseZone(zone);
+  if (zone !== undefined && zoneMinutes === null) throw new CliError(`--zone must be like +0900, -05:00 or UTC, not '${zone}'`);
   const [first, second] = files.map((f) => readTraceFile(f, encoding)) as [ReturnType<typeof readTraceFile>, ReturnType<typeof readTraceFile>];
-  return compareTraces({ file: first.path, analysis: analyzeTrace(first.text) }, { file: second.path, analysis: analyzeTrace(second.text) });
+  return compareTraces({ file: first.path, analysis: analyzeTrace(first.text) }, { file: second.path, analysis: analyzeTrace(second.text) }, { zoneMinutes });
 }
 
 /** The JSON form: 1-based positions, files as given, the summary in the chosen language. */
@@ -59,7 +64,7 @@ export function compareAsJson(model: CompareModel, language: Language) {
 }
 
 export async function runCompare(files: readonly string[], options: CompareOptions, io: CliIo): Promise<number> {
-  const model = compareFiles(files, options.encoding);
+  const model = compareFiles(files, options.encoding, options.zone);
   if (options.html !== undefined) {
     try {
       writeFileSync(options.html, compareAsHtml(model, options.language));

@@ -15,7 +15,7 @@ Commands:
   split FILE                  print each trace entry on its own line
   check [--json] FILE...      report known failures (exit 1 when any error is found)
   help                        show this help
-  compare [--json] FILE FILE  both sides of a state transfer, aligned, with a verdict
+  compare [--json] FILE FILE  both sides of a state transfer, aligned, with a verdict (sides in the order given)
   compare --markdown FILE FILE  the diagnosis as Markdown, for a support ticket
   compare --html OUT FILE FILE  write the timeline as a self-contained HTML page
   catalogue [--json]          list the known failures
@@ -25,6 +25,8 @@ Options:
   --hints         with check: also report editor hints (run-together entries)
   --lang en|ja    language of messages (default: en)
   --encoding ENC  the files' encoding (utf-8, utf-16le, cp932, ...); detected when absent
+  --zone ZONE     with compare: the zone of the traces' local times (+0900, -05:00, UTC); dumplog
+                  writes local times, Cisco Log entries carry their own zone
   --help, -h      show this help
   --version, -v   show the version
 
@@ -44,6 +46,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         html: { type: "string" },
         markdown: { type: "boolean" },
         encoding: { type: "string" },
+        zone: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -76,7 +79,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "check":
         return await runCheck(files, { json: values.json === true, hints: values.hints === true, language, ...(encoding === undefined ? {} : { encoding }) }, io);
       case "compare":
-        return await runCompare(files, { json: values.json === true, markdown: values.markdown === true, html: values.html, language, encoding }, io);
+        return await runCompare(files, { json: values.json === true, markdown: values.markdown === true, html: values.html, language, encoding, zone: values.zone }, io);
       case "catalogue":
       case "catalog":
         return runCatalogue({ json: values.json === true, language }, io);

@@ -93,3 +93,18 @@ const EARLY_MORNING = 6 * 3600;
 export function isMidnightRollover(from: number, to: number): boolean {
   return to < from && from >= LATE_EVENING && to < EARLY_MORNING;
 }
+
+/**
+ * A time zone as a user writes it, in minutes east of UTC: `+0900`, `+09:00`, `-08`, `UTC`, `Z`.
+ * Null when the text is none of these.
+ */
+export function parseZone(text: string): number | null {
+  const value = text.trim();
+  if (/^(?:UTC|GMT|Z)$/i.test(value)) return 0;
+  const match = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(value);
+  if (match === null) return null;
+  const hours = Number(match[2]);
+  const minutes = Number(match[3] ?? 0);
+  if (hours > 14 || minutes > 59) return null;
+  return (match[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
+}

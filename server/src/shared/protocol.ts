@@ -18,12 +18,15 @@ export interface Settings {
   readonly ignore: readonly string[];
   /** Seconds of waiting after which an incomplete RECEIVE is an error (before: a warning). */
   readonly receiveErrorAfterSeconds: number;
+  /** The zone of traces' local times (`+0900`, `UTC`), or "" when unknown. */
+  readonly timeZone: string;
 }
 
 export const defaultSettings: Settings = {
   explanationLanguage: "auto",
   ignore: [],
   receiveErrorAfterSeconds: 120,
+  timeZone: "",
 };
 
 export interface DocumentParams {
