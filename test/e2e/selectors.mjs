@@ -17,6 +17,7 @@ export const selectors = {
   },
   quickInput: {
     box: ".quick-input-widget input",
+    focusedRow: ".quick-input-list .monaco-list-row.focused",
     row: (label) => `.quick-input-list .monaco-list-row[aria-label*=${quoted(label)}]`,
     // Command rows are labelled "Title" or "Title, Keybinding".
     command: (title) =>

@@ -56,7 +56,10 @@ export async function runCommand(page, title, { attempts = 10 } = {}) {
       await box.waitFor({ timeout: 3000 });
       await box.fill(`>${title}`);
       await row.waitFor({ timeout: 3000 });
-      await page.keyboard.press("Enter");
+      // Recently used commands come first: a longer title that holds this one may be focused.
+      const focused = page.locator(`${selectors.quickInput.focusedRow}`).first();
+      if ((await focused.getAttribute("aria-label").catch(() => null))?.split(", ")[0] === title) await page.keyboard.press("Enter");
+      else await row.click();
       return;
     } catch (error) {
       await page.keyboard.press("Escape");

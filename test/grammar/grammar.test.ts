@@ -103,6 +103,19 @@ describe("timestamps", () => {
     );
   });
 
+  test("dumplog /ms: the milliseconds after a colon belong to the time, and a tag may hold capitals (Cisco Doc 116178)", async () => {
+    await assertTokens("15:56:52:557 PG1A-jgw1 Trace: new MyCID: 82", [
+      ["15:56:52:557", TIME],
+      [" ", PLAIN],
+      ["PG1A-jgw1", PROCESS],
+      [" ", PLAIN],
+      ["Trace", TRACE],
+      [":", LEVEL_COLON],
+      [" new MyCID: ", PLAIN],
+      ["82", INT],
+    ]);
+  });
+
   test("a single digit run into a time stays a number of its own (Logger Type is 1 + 23:26:58)", async () => {
     await assertTokens("Trace: Logger Type is 123:26:58 Initializing Node Manager Library.", [
       ["Trace: Logger Type is ", PLAIN],
