@@ -98,6 +98,11 @@ export interface CollectedFindings {
   readonly role: TransferRole | null;
   /** Timed entries seen. */
   readonly entries: number;
+  /** Entries of every kind, as `split` prints them. */
+  readonly allEntries: number;
+  /** The first and the last timed entry, or null when there is none. */
+  readonly first: TraceEntry | null;
+  readonly last: TraceEntry | null;
 }
 
 /** Feeds chunks of one trace through the catalogue and the sequence rules. */
@@ -117,6 +122,8 @@ export class FindingCollector {
   /** The last timed entry so far, made only when the rules finish: each piece replaces it. */
   private readonly lastEntry = new HeldEntry();
   private timedEntries = 0;
+  private allEntries = 0;
+  private firstEntry: TraceEntry | null = null;
   private readonly reportRunTogether: boolean;
   /** The marked entries of each chunk are copied here: one set of arrays for the whole trace. */
   private readonly markedRoom = new MarkedEntryRoom();
@@ -203,7 +210,16 @@ export class FindingCollector {
         break;
       }
     }
+    if (this.firstEntry === null && split.timedCount > 0) {
+      for (let i = 0; i < split.count; i++) {
+        if (split.isTimed(i)) {
+          this.firstEntry = split.entryAt(i, base);
+          break;
+        }
+      }
+    }
     this.timedEntries += split.timedCount;
+    this.allEntries += split.count;
   }
 
   finish(): CollectedFindings {
@@ -212,7 +228,8 @@ export class FindingCollector {
       active.memory.forget();
     }
     this.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
-    return { findings: this.findings, role: this.role, entries: this.timedEntries };
+    const last = this.lastEntry.holds ? this.lastEntry.entry : null;
+    return { findings: this.findings, role: this.role, entries: this.timedEntries, allEntries: this.allEntries, first: this.firstEntry, last };
   }
 
   private matchLine(seen: SeenEntry, candidates: readonly LineRecord[]): void {

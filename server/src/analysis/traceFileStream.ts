@@ -1,10 +1,10 @@
 // Analyses a trace file of any size in chunks: bounded memory, the same findings as the editor's
 // whole-document analysis. Chunks are cut where a line starts with an entry, so no entry is split.
 
-import { open } from "node:fs/promises";
 import { FindingCollector, type CollectedFindings } from "./analyze";
 import { BufferReaders, ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../engine/byteText";
 import { readClock } from "../engine/clock";
+import { fileSource, type ByteSource } from "../engine/byteSource";
 import { FIRST_CHUNK, SharedEntryTable, type ChunkBase, type SplitState } from "../engine/entries";
 import type { TraceFormat } from "../engine/format";
 import { findCandidates } from "../engine/scan";
@@ -36,7 +36,14 @@ const MAX_CARRY_CHARS = 64 * 1024 * 1024;
 const CUT_SEARCH_CHARS = 1024 * 1024;
 const SIDE_SAMPLE_CHARS = 1024 * 1024;
 
+/** How much of a trace's start a file analysis keeps, for what else it tells (host, process). */
+const SAMPLE_TEXT_CHARS = 64 * 1024;
+
 export interface FileAnalysis extends CollectedFindings {
+  /** The format's name, null for a text with no entries read. */
+  readonly format: string | null;
+  /** The text's first characters. */
+  readonly sample: string;
   /** Whether the text reads as a trace, not as a document that quotes one (formats/detect.ts). */
   readonly isTrace: boolean;
   readonly side: PairSide | null;
@@ -106,9 +113,9 @@ export class TraceTextStream {
     if (this.sideSample.length < SIDE_SAMPLE_CHARS) this.sideSample += text.slice(0, SIDE_SAMPLE_CHARS - this.sideSample.length);
   }
 
-  finish(): CollectedFindings & { side: PairSide | null; isTrace: boolean } {
+  finish(): CollectedFindings & { side: PairSide | null; isTrace: boolean; format: string | null; sample: string } {
     if (this.carry.length > 0) this.process(this.carry.length, true);
-    return { ...this.collector.finish(), side: sideFromText(this.sideSample), isTrace: looksLikeTraceText(this.sideSample) };
+    return { ...this.collector.finish(), side: sideFromText(this.sideSample), isTrace: looksLikeTraceText(this.sideSample), format: this.traceFormat?.name ?? null, sample: this.sideSample.slice(0, SAMPLE_TEXT_CHARS) };
   }
 
   private process(cut: number, last: boolean): void {
@@ -161,23 +168,26 @@ function startsEntryLine(text: string, pos: number, format: TraceFormat | null):
 }
 
 export async function analyzeTraceFile(path: string, options: StreamOptions = {}): Promise<FileAnalysis> {
-  const handle = await open(path, "r");
+  const source = await fileSource(path);
   try {
-    const { size } = await handle.stat();
-    const sample = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
-    await handle.read(sample, 0, sample.length, 0);
-    const { encoding } = guessEncoding(sample, path, options.encoding);
-    const stream = new TraceTextStream(options.analysis);
-    const read = (buffer: Buffer, at: number, position: number, length = READ_BYTES) => handle.read(buffer, at, length, position).then((r) => r.bytesRead);
-    const progress = (bytesRead: number) => {
-      if (options.isCancelled?.() === true) throw new AnalysisCancelled();
-      options.onProgress?.(bytesRead, size);
-    };
-    const bytesRead = isUtf8(encoding) ? await streamUtf8(read, stream, progress, options.pieceBytes ?? PIECE_BYTES) : await streamDecoded(read, chunkDecoder(encoding), stream, progress);
-    return { ...stream.finish(), bytes: bytesRead, encoding };
+    return await analyzeTraceSource(source, path, options);
   } finally {
-    await handle.close();
+    await source.close();
   }
+}
+
+/** A trace from any source of bytes (a file, an archive member): streamed, in bounded memory. */
+export async function analyzeTraceSource(source: ByteSource, name: string, options: StreamOptions = {}): Promise<FileAnalysis> {
+  const sample = await source.peek(SAMPLE_BYTES);
+  const { encoding } = guessEncoding(sample, name, options.encoding);
+  const stream = new TraceTextStream(options.analysis);
+  const read: ReadAt = (buffer, at, _position, length = READ_BYTES) => source.read(buffer, at, length);
+  const progress = (bytesRead: number) => {
+    if (options.isCancelled?.() === true) throw new AnalysisCancelled();
+    options.onProgress?.(bytesRead, source.size ?? 0);
+  };
+  const bytesRead = isUtf8(encoding) ? await streamUtf8(read, stream, progress, options.pieceBytes ?? PIECE_BYTES) : await streamDecoded(read, chunkDecoder(encoding), stream, progress);
+  return { ...stream.finish(), bytes: bytesRead, encoding };
 }
 
 type ReadAt = (buffer: Buffer, at: number, position: number, length?: number) => Promise<number>;

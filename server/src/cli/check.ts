@@ -5,7 +5,9 @@ import { isEditorOnly } from "../knowledge/catalogue";
 import type { Language } from "../knowledge/types";
 import type { Finding } from "../model/findings";
 import { BinaryTraceError } from "../engine/encoding";
+import { analyzeBundle } from "../analysis/bundle";
 import { analyzeTraceFile } from "../analysis/traceFileStream";
+import { isArchiveName, isGzipName, isMemberPath, UnreadableArchiveError } from "../engine/archive";
 import { checkReadable, CliError, type CliIo } from "./io";
 import { expandTracePaths } from "./paths";
 
@@ -62,7 +64,27 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   problems.forEach(unreadable);
   const all: CheckedFinding[] = [];
   let errors = false;
+  const report = (file: string, findings: readonly Finding[]) => {
+    const results = toCheckedFindings(file, findings, options);
+    errors ||= results.some((r) => r.severity === "error");
+    if (options.json) all.push(...results);
+    else io.stdout(results.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code}: ${r.message}\n`).join(""));
+  };
   for (const file of files) {
+    if (isArchiveName(file) || isGzipName(file) || isMemberPath(file)) {
+      // Every trace member of a bundle, streamed from the archive; findings name the member.
+      try {
+        await analyzeBundle(file, ({ member, analysis }) => {
+          // A member's problem is said and the rest is read: only a whole unreadable archive is an error.
+          if (member.problem !== null) io.stderr(`icm-trace: ${member.file}: ${member.problem}\n`);
+          else if (analysis !== null) report(member.file, analysis.findings);
+        }, { analysis: { editorHints: options.hints }, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
+      } catch (error) {
+        if (!(error instanceof UnreadableArchiveError)) throw error;
+        unreadable(error.message);
+      }
+      continue;
+    }
     let analysis;
     try {
       checkReadable(file);
@@ -76,10 +98,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
       io.stderr(`icm-trace: '${file}' reads as a document, not an ICM trace: not checked\n`);
       continue;
     }
-    const results = toCheckedFindings(file, analysis.findings, options);
-    errors ||= results.some((r) => r.severity === "error");
-    if (options.json) all.push(...results);
-    else io.stdout(results.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code}: ${r.message}\n`).join(""));
+    report(file, analysis.findings);
   }
   if (options.json) io.stdout(`${JSON.stringify(all, null, 2)}\n`);
   return unreadableCount > 0 ? 2 : errors ? 1 : 0;

@@ -8,7 +8,9 @@ import { compareAsHtml } from "../render/compareHtml";
 import { compareAsMarkdown } from "../render/compareMarkdown";
 import type { Language } from "../knowledge/types";
 import { parseZone } from "../engine/clock";
-import { CliError, readTraceFile, type CliIo } from "./io";
+import { processFromFileName, processFromTag } from "../knowledge/traceOrigin";
+import { sideFromFileName } from "../knowledge/traceFacts";
+import { CliError, isBundlePath, readBundleTexts, readTraceFile, type CliIo, type TraceFile } from "./io";
 
 export interface CompareOptions {
   readonly json: boolean;
@@ -20,12 +22,46 @@ export interface CompareOptions {
   readonly zone?: string | undefined;
 }
 
-export function compareFiles(files: readonly string[], encoding?: string, zone?: string): CompareModel {
-  if (files.length !== 2) throw new CliError("compare takes exactly two FILEs: the two sides' traces");
+export async function compareFiles(files: readonly string[], encoding?: string, zone?: string): Promise<CompareModel> {
   const zoneMinutes = zone === undefined ? null : parseZone(zone);
   if (zone !== undefined && zoneMinutes === null) throw new CliError(`--zone must be like +0900, -05:00 or UTC, not '${zone}'`);
-  const [first, second] = files.map((f) => readTraceFile(f, encoding)) as [ReturnType<typeof readTraceFile>, ReturnType<typeof readTraceFile>];
-  return compareTraces({ file: first.path, analysis: analyzeTrace(first.text) }, { file: second.path, analysis: analyzeTrace(second.text) }, { zoneMinutes });
+  const sides = files.length === 1 && isBundlePath(files[0]!) ? loggerPair(await readBundleTexts(files[0]!, encoding), files[0]!) : await readSides(files, encoding);
+  const [first, second] = sides.map((side) => ({ file: side.path, analysis: analyzeTrace(side.text) }));
+  return compareTraces(first!, second!, { zoneMinutes });
+}
+
+async function readSides(files: readonly string[], encoding?: string): Promise<TraceFile[]> {
+  if (files.length !== 2) throw new CliError("compare takes two FILEs (the two sides' traces), or one bundle holding both Loggers' traces");
+  const sides: TraceFile[] = [];
+  for (const file of files) {
+    if (!isBundlePath(file)) sides.push(readTraceFile(file, encoding));
+    else {
+      const members = await readBundleTexts(file, encoding);
+      if (members.length !== 1) throw new CliError(`'${file}' holds ${members.length} traces: name one member (ARCHIVE!/path)`);
+      sides.push(members[0]!);
+    }
+  }
+  return sides;
+}
+
+/**
+ * The two Logger traces of a bundle: its `lgr` members (by name or process tag), a receiving and a
+ * sending one when the traces tell, else side A's and side B's.
+ */
+function loggerPair(members: readonly TraceFile[], bundle: string): [TraceFile, TraceFile] {
+  const loggers = members
+    .map((member) => ({ member, analysis: analyzeTrace(member.text) }))
+    .filter(({ member, analysis }) => processFromFileName(member.path.replace(/^.*!\//, "")) === "lgr" || processFromTag(analysis.split.entries.find((e) => e.processTag !== null)?.processTag ?? null) === "lgr");
+  const byRole = (role: string) => loggers.find((l) => l.analysis.role === role);
+  const receive = byRole("receive");
+  const send = byRole("send");
+  if (receive !== undefined && send !== undefined) return [receive.member, send.member];
+  const bySide = (side: string) => loggers.find((l) => (l.analysis.side ?? sideFromFileName(l.member.path)) === side);
+  const a = bySide("A");
+  const b = bySide("B");
+  if (a !== undefined && b !== undefined && a !== b) return [a.member, b.member];
+  if (loggers.length === 2) return [loggers[0]!.member, loggers[1]!.member];
+  throw new CliError(`'${bundle}' holds ${loggers.length} Logger trace(s): no pair to compare; name the two members`);
 }
 
 /** The JSON form: 1-based positions, files as given, the summary in the chosen language. */
@@ -64,7 +100,7 @@ export function compareAsJson(model: CompareModel, language: Language) {
 }
 
 export async function runCompare(files: readonly string[], options: CompareOptions, io: CliIo): Promise<number> {
-  const model = compareFiles(files, options.encoding, options.zone);
+  const model = await compareFiles(files, options.encoding, options.zone);
   if (options.html !== undefined) {
     try {
       writeFileSync(options.html, compareAsHtml(model, options.language));

@@ -1,6 +1,7 @@
 // Where the CLI writes, and the error that becomes a one-line message and exit code 2.
 
 import { closeSync, openSync, readFileSync, statSync } from "node:fs";
+import { isArchiveName, isGzipName, isMemberPath, UnreadableArchiveError, walkBundle } from "../engine/archive";
 import { decodeAll } from "../engine/decode";
 import { BinaryTraceError, guessEncoding, SAMPLE_BYTES } from "../engine/encoding";
 
@@ -61,4 +62,43 @@ function describeFsError(error: unknown): string {
     default:
       return (error as Error).message ?? String(error);
   }
+}
+
+/** Members of a bundle held in memory at most (split and compare read whole texts). */
+const MAX_MEMBER_TEXT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The trace members of an archive, a `.gz` file or a member path (`a.zip!/b.zip!/c.txt`), each read
+ * whole and decoded; members that are not text are left out. Fails when the path cannot be read.
+ */
+export async function readBundleTexts(spec: string, given?: string): Promise<TraceFile[]> {
+  const texts: TraceFile[] = [];
+  try {
+    await walkBundle(spec, async (member) => {
+      if (member.problem !== null || /\.ems$/i.test(member.innerPath)) return;
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for await (const chunk of (await member.open()) as AsyncIterable<Buffer>) {
+        total += chunk.length;
+        if (total > MAX_MEMBER_TEXT_BYTES) throw new CliError(`'${member.name}' is too large to read whole; check streams it`);
+        chunks.push(chunk);
+      }
+      const bytes = Buffer.concat(chunks, total);
+      try {
+        const { encoding } = guessEncoding(bytes.subarray(0, SAMPLE_BYTES), member.innerPath, given);
+        texts.push({ path: member.name, text: decodeAll(bytes, encoding) });
+      } catch (error) {
+        if (!(error instanceof BinaryTraceError)) throw error;
+      }
+    });
+  } catch (error) {
+    if (error instanceof UnreadableArchiveError) throw new CliError(error.message);
+    throw error;
+  }
+  return texts;
+}
+
+/** Whether a path is read through the bundle reader: an archive, a `.gz` file, a member path. */
+export function isBundlePath(spec: string): boolean {
+  return isArchiveName(spec) || isGzipName(spec) || isMemberPath(spec);
 }

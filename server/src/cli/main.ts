@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { runCheck } from "./check";
 import { runSplit } from "./split";
 import { runCatalogue } from "./catalogueCommand";
+import { runBundle } from "./bundleCommand";
 import { runCompare } from "./compareCommand";
 import { CliError, type CliIo } from "./io";
 import { VERSION } from "../shared/version";
@@ -13,7 +14,10 @@ const USAGE = `Usage: icm-trace <command> [options] FILE...
 
 Commands:
   split FILE                  print each trace entry on its own line
-  check [--json] FILE...      report known failures (exit 1 when any error is found)
+  check [--json] FILE...      report known failures (exit 1 when any error is found); a FILE may
+                              be an archive or a member path (a.zip!/b.zip!/opc.txt)
+  bundle [--json] PATH...     list a trace bundle's members (zip, nested zips, .gz, folders):
+                              host, side, process, format, time span, counts, .ems conversion
   help                        show this help
   compare [--json] FILE FILE  both sides of a state transfer, aligned, with a verdict (sides in the order given)
   compare --markdown FILE FILE  the diagnosis as Markdown, for a support ticket
@@ -80,11 +84,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runCheck(files, { json: values.json === true, hints: values.hints === true, language, ...(encoding === undefined ? {} : { encoding }) }, io);
       case "compare":
         return await runCompare(files, { json: values.json === true, markdown: values.markdown === true, html: values.html, language, encoding, zone: values.zone }, io);
+      case "bundle":
+        return await runBundle(files, { json: values.json === true, ...(encoding === undefined ? {} : { encoding }) }, io);
       case "catalogue":
       case "catalog":
         return runCatalogue({ json: values.json === true, language }, io);
       case undefined:
-        throw new CliError("a command is needed (split, check, compare, catalogue, help)");
+        throw new CliError("a command is needed (split, check, compare, bundle, catalogue, help)");
       default:
         throw new CliError(`unknown command '${command}'`);
     }

@@ -2,6 +2,7 @@
 
 import { readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
+import { isArchiveName, isGzipName, isMemberPath } from "../engine/archive";
 import { listTraceFiles } from "../engine/traceFolders";
 import { CliError } from "./io";
 
@@ -27,6 +28,7 @@ export function expandTracePaths(args: readonly string[]): ExpandedPaths {
 }
 
 function expandOne(arg: string): string[] {
+  if (isMemberPath(arg)) return [arg];
   if (/[*?]/.test(arg)) {
     const matches = expandGlob(arg);
     if (matches.length === 0) throw new CliError(`no file matches '${arg}'`);
@@ -39,9 +41,17 @@ function expandOne(arg: string): string[] {
     throw new CliError(`cannot read '${arg}': no such file or folder`);
   }
   if (!isFolder) return [arg];
-  const inFolder = listTraceFiles(arg);
-  if (inFolder.length === 0) throw new CliError(`no trace files (.txt, .log, .trace) in '${arg}'`);
+  // Trace files, and the archives a bundle folder holds.
+  const inFolder = [...listTraceFiles(arg), ...listFiles(arg).filter((file) => isArchiveName(file) || isGzipName(file))].sort();
+  if (inFolder.length === 0) throw new CliError(`no trace files (.txt, .log, .trace, .zip, .gz) in '${arg}'`);
   return inFolder;
+}
+
+function listFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? listFiles(full) : entry.isFile() ? [full] : [];
+  });
 }
 
 /** `*` and `?` in the last path segment (shells expand the rest before we see it). */

@@ -247,7 +247,6 @@ export function kindLabel(kind: CompareEvent["kind"], language: Language): strin
  */
 export function eventAccessibleLabel(model: CompareModel, row: TimelineRow, language: Language): string {
   const w = TIMELINE_WORDS[language];
-  const side = model.sides[row.sideIndex]!;
   const kind = kindLabel(row.event.kind, language);
   const parts = [
     sideLabelOf(model, row.sideIndex, language),
