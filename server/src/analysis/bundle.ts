@@ -65,11 +65,14 @@ export async function analyzeBundle(target: string, onMember: (result: AnalyzedM
   );
 }
 
+/** Files bundles hold beside traces: event logs exported as CSV, captures, documents. Listed, not analysed. */
+const NOT_TRACE_NAME = /\.(?:csv|tsv|evtx|evt|pcap|pcapng|cap|xml|json|html?|md|pdf|png|jpe?g|gif)(?:\.gz)?$/i;
+
 async function analyzeMember(member: ArchiveMember, options: BundleOptions): Promise<AnalyzedMember> {
   const base = {
     file: member.name,
     host: hostOf("", member.name),
-    side: sideFromFileName(member.innerPath),
+    side: sideFromPath(member.innerPath),
     process: processFromFileName(member.innerPath),
     encoding: null,
     first: null,
@@ -80,6 +83,7 @@ async function analyzeMember(member: ArchiveMember, options: BundleOptions): Pro
     convert: null,
   };
   if (member.problem !== null) return { member: { ...base, format: "other", problem: member.problem }, analysis: null };
+  if (NOT_TRACE_NAME.test(member.innerPath)) return { member: { ...base, format: "other", problem: null }, analysis: null };
   if (/\.ems$/i.test(member.innerPath)) return { member: { ...base, format: "ems", convert: dumplogCommand(member.innerPath), problem: null }, analysis: null };
   let analysis: FileAnalysis;
   const source = streamSource(await member.open(), member.size);
@@ -116,6 +120,15 @@ async function analyzeMember(member: ArchiveMember, options: BundleOptions): Pro
     },
     analysis,
   };
+}
+
+/** The side a member's name or one of its folders names (`LoggerB/lgr.txt`, `sideA/…`). */
+function sideFromPath(innerPath: string): PairSide | null {
+  for (const part of innerPath.split("/").reverse()) {
+    const side = sideFromFileName(part);
+    if (side !== null) return side;
+  }
+  return null;
 }
 
 /** An entry's time: ISO 8601 with its date and zone when the trace gives them, else `HH:MM:SS[.mmm]`. */
