@@ -8,6 +8,7 @@ import { TraceLanguageClient } from "./languageClient";
 import { watchPlainTextDocuments } from "./plainTextDetection";
 import { registerSplitCopyProvider } from "./splitCopy";
 import { TraceStatusBar } from "./statusBar";
+import { registerTraceBundles } from "./traceBundles";
 import { registerTimeline } from "./timeline/registerTimeline";
 import { LANGUAGE_ID } from "../../server/src/shared/protocol";
 
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerCommands(traceClient),
     ...registerTimeline(context, traceClient),
     ...registerLargeFiles(traceClient),
+    ...registerTraceBundles(traceClient),
     watchPlainTextDocuments(context),
     // The server starts with the first trace, not at activation.
     vscode.workspace.onDidOpenTextDocument((document) => {

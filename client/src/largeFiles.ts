@@ -16,7 +16,7 @@ import type { TraceLanguageClient } from "./languageClient";
 const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
 const TRACE_NAME = /(lgr|rtr|mds|nm|rcv|ccag|opc|pgag|pim|rts|csfs|dtp|dumplog|icm).*\.(txt|log)$|\.icmtrace$/i;
 
-async function withAnalysis<P extends { uri: string }, R>(
+export async function withAnalysis<P extends { uri: string }, R>(
   client: TraceLanguageClient,
   title: string,
   request: RequestType<P, R, void>,

@@ -30,11 +30,12 @@ import { documentSymbols } from "./lsp/symbols";
 import { explainRecord } from "./lsp/explanation";
 import { crossFileRelated, pairDiagnostics } from "./lsp/pairing";
 import { registerLargeFileHandlers } from "./lsp/largeFiles";
+import { registerTraceBundleHandlers } from "./lsp/traceBundles";
 import { readTraceUri } from "./lsp/readTraceUri";
 import { analyzeTrace } from "./analysis/analyze";
 import { countBySeverity } from "./model/findings";
 import { compareTraces } from "./analysis/compare";
-import { sideFromFileName } from "./knowledge/traceFacts";
+import { sideFromPath } from "./knowledge/traceFacts";
 import {
   analyzeFileRequest,
   analyzeFolderRequest,
@@ -42,6 +43,8 @@ import {
   defaultSettings,
   entryAtTimeRequest,
   explanationRequest,
+  openBundleRequest,
+  readBundleMemberRequest,
   splitTextRequest,
   traceSummaryRequest,
   type Settings,
@@ -227,7 +230,7 @@ export function startServer(connection: Connection): void {
     if (document === undefined) return null;
     const { analysis } = cache.get(document);
     return {
-      side: analysis.side ?? sideFromFileName(decodeURIComponent(document.uri)),
+      side: analysis.side ?? sideFromPath(decodeURIComponent(document.uri)),
       role: analysis.role,
       entries: analysis.split.timedCount,
       ...countBySeverity(analysis.findings),
@@ -267,6 +270,9 @@ export function startServer(connection: Connection): void {
   }
 
   const largeFiles = registerLargeFileHandlers({ connection, settings: () => settings, language });
+  const traceBundles = registerTraceBundleHandlers({ connection, settings: () => settings, language });
+  connection.onRequest(openBundleRequest, (params, token) => traceBundles.openBundle(params, token));
+  connection.onRequest(readBundleMemberRequest, (params) => traceBundles.readMember(params));
   connection.onRequest(analyzeFileRequest, (params, token) => largeFiles.analyzeFile(params, token));
   connection.onRequest(analyzeFolderRequest, (params, token) => largeFiles.analyzeFolder(params, token));
 

@@ -5,32 +5,14 @@ import { DEFAULT_ARCHIVE_LIMITS, walkBundle, type ArchiveLimits, type ArchiveMem
 import { streamSource } from "../engine/byteSource";
 import { formatClock } from "../engine/clock";
 import { BinaryTraceError } from "../engine/encoding";
-import { sideFromFileName, type PairSide } from "../knowledge/traceFacts";
+import { sideFromPath } from "../knowledge/traceFacts";
 import { dumplogCommand, hostOf, processFromFileName, processFromTag, sideFromTag } from "../knowledge/traceOrigin";
 import type { TraceEntry } from "../model/entries";
 import { countBySeverity, type AnalysisOptions } from "../model/findings";
+import type { BundleMember } from "../shared/protocol";
 import { analyzeTraceSource, type FileAnalysis } from "./traceFileStream";
 
-/** A member as the inventory lists it. */
-export interface BundleMember {
-  readonly file: string;
-  readonly host: string | null;
-  readonly side: PairSide | null;
-  readonly process: string | null;
-  /** The format's name; `ems` for a binary log, `other` for a file that is not a trace. */
-  readonly format: string;
-  readonly encoding: string | null;
-  /** ISO 8601 with date and zone where the trace gives them, else `HH:MM:SS`. */
-  readonly first: string | null;
-  readonly last: string | null;
-  readonly entries: number;
-  readonly errors: number;
-  readonly warnings: number;
-  /** For an `.ems` member: the dumplog command that converts it; else null. */
-  readonly convert: string | null;
-  /** Why it was not read, or null. */
-  readonly problem: string | null;
-}
+export type { BundleMember } from "../shared/protocol";
 
 export interface AnalyzedMember {
   readonly member: BundleMember;
@@ -120,15 +102,6 @@ async function analyzeMember(member: ArchiveMember, options: BundleOptions): Pro
     },
     analysis,
   };
-}
-
-/** The side a member's name or one of its folders names (`LoggerB/lgr.txt`, `sideA/…`). */
-function sideFromPath(innerPath: string): PairSide | null {
-  for (const part of innerPath.split("/").reverse()) {
-    const side = sideFromFileName(part);
-    if (side !== null) return side;
-  }
-  return null;
 }
 
 /** An entry's time: ISO 8601 with its date and zone when the trace gives them, else `HH:MM:SS[.mmm]`. */

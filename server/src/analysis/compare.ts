@@ -10,7 +10,7 @@ import { entryText, type TraceEntry } from "../engine/entries";
 import { compareSeverity } from "../model/findings";
 import { checksumDifferences } from "./pairRules";
 import {
-  sideFromFileName, type CompareModel, type ComparePhase, type CompareSide, type EvidenceLine, type PairSide, type PhaseKind, type TransferEventKind, type TransferRole, type Verdict, type VerdictCode, type CompareEvent,
+  sideFromPath, type CompareModel, type ComparePhase, type CompareSide, type EvidenceLine, type PairSide, type PhaseKind, type TransferEventKind, type TransferRole, type Verdict, type VerdictCode, type CompareEvent,
 } from "../shared/compareModel";
 import type { Localized, Severity } from "../shared/text";
 import { tracePhases, transferEvents, type TracePhase } from "./transferEvents";
@@ -64,7 +64,7 @@ export function compareTraces(first: CompareInput, second: CompareInput, options
 
 function prepareSide(input: CompareInput, zoneMinutes: number | null): SideWork {
   const { analysis } = input;
-  const side = analysis.side ?? sideFromFileName(input.file);
+  const side = analysis.side ?? sideFromPath(input.file);
   const phases = tracePhases(analysis.split, transferEvents(analysis.split));
   // An entry is placed on UTC when it has a date and a zone: its own (Cisco Log `+0900`) or the one
   // the user gave for local times. Local times of an unknown zone stay on the trace's own clock.

@@ -5,7 +5,7 @@ import type { EntrySplit } from "../engine/entries";
 import type { PairSide, TransferRole } from "../shared/compareModel";
 
 export type { PairSide, TransferRole } from "../shared/compareModel";
-export { sideFromFileName } from "../shared/compareModel";
+export { sideFromFileName, sideFromPath } from "../shared/compareModel";
 
 import { RECEIVE_ROLE_MARKERS, SEND_ROLE_MARKERS } from "./vocabulary";
 

@@ -13,12 +13,16 @@ export function normalizeSettings(raw: unknown): Settings {
   const ignore = value["ignore"];
   const seconds = value["receiveErrorAfterSeconds"];
   const zone = value["timeZone"];
+  const bundle = (value["bundle"] ?? {}) as Record<string, unknown>;
+  const positive = (raw: unknown, fallback: number) => (typeof raw === "number" && Number.isFinite(raw) && raw > 0 ? raw : fallback);
   return {
     explanationLanguage: language === "en" || language === "ja" || language === "auto" ? language : defaultSettings.explanationLanguage,
     ignore: Array.isArray(ignore) ? ignore.filter((id): id is string => typeof id === "string") : defaultSettings.ignore,
     receiveErrorAfterSeconds:
       typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? seconds : defaultSettings.receiveErrorAfterSeconds,
     timeZone: typeof zone === "string" && (zone.trim() === "" || parseZone(zone) !== null) ? zone.trim() : defaultSettings.timeZone,
+    bundleMaxInflateRatio: positive(bundle["maxInflateRatio"], defaultSettings.bundleMaxInflateRatio),
+    bundleMaxMemberMegabytes: positive(bundle["maxMemberMegabytes"], defaultSettings.bundleMaxMemberMegabytes),
   };
 }
 

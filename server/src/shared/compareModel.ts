@@ -188,3 +188,12 @@ export function sideFromFileName(fileName: string): PairSide | null {
   if (match === null) return null;
   return (match[1] ?? match[2] ?? "").toUpperCase() === "A" ? "A" : "B";
 }
+
+/** The side a path names in its file name or, failing that, in one of its folders (`LoggerB/lgr.txt`). */
+export function sideFromPath(filePath: string): PairSide | null {
+  for (const part of filePath.split(/[\\/]/).reverse()) {
+    const side = sideFromFileName(part);
+    if (side !== null) return side;
+  }
+  return null;
+}

@@ -20,6 +20,10 @@ export interface Settings {
   readonly receiveErrorAfterSeconds: number;
   /** The zone of traces' local times (`+0900`, `UTC`), or "" when unknown. */
   readonly timeZone: string;
+  /** A bundle member may inflate to at most this many times its compressed size. */
+  readonly bundleMaxInflateRatio: number;
+  /** And to at most this many megabytes. */
+  readonly bundleMaxMemberMegabytes: number;
 }
 
 export const defaultSettings: Settings = {
@@ -27,6 +31,8 @@ export const defaultSettings: Settings = {
   ignore: [],
   receiveErrorAfterSeconds: 120,
   timeZone: "",
+  bundleMaxInflateRatio: 1000,
+  bundleMaxMemberMegabytes: 16384,
 };
 
 export interface DocumentParams {
@@ -129,3 +135,58 @@ export interface AnalysisProgress {
 
 /** Sent by the server while a file or folder analysis runs. */
 export const analysisProgressNotification = new NotificationType<AnalysisProgress>("icmTrace/analysisProgress");
+
+/** The scheme under which a bundle's members open, read-only: `icm-bundle:/path/case.zip!/LoggerA/lgr.txt`. */
+export const BUNDLE_SCHEME = "icm-bundle";
+
+/** A member of a trace bundle as the inventory lists it (the CLI's `bundle --json` holds the same). */
+export interface BundleMember {
+  /** `ARCHIVE!/path/in/archive`, nested `a.zip!/b.zip!/c.txt`: the member's name and the path of its URI. */
+  readonly file: string;
+  readonly host: string | null;
+  readonly side: "A" | "B" | null;
+  readonly process: string | null;
+  /** The format's name; `ems` for a binary log, `other` for a file that is not a trace. */
+  readonly format: string;
+  readonly encoding: string | null;
+  /** ISO 8601 with date and zone where the trace gives them, else `HH:MM:SS`. */
+  readonly first: string | null;
+  readonly last: string | null;
+  readonly entries: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** For an `.ems` member: the dumplog command that converts it; else null. */
+  readonly convert: string | null;
+  /** Why it was not read, or null. */
+  readonly problem: string | null;
+}
+
+export interface OpenBundleParams {
+  /** A file: URI of an archive, a `.gz` file or a folder. */
+  readonly uri: string;
+}
+
+export interface BundleInventory {
+  readonly uri: string;
+  readonly members: readonly BundleMember[];
+}
+
+/**
+ * Reads a bundle's every member (with analysisProgressNotification, cancellable), publishes each
+ * trace member's findings under its `icm-bundle:` URI, and returns the inventory.
+ */
+export const openBundleRequest = new RequestType<OpenBundleParams, BundleInventory, void>("icmTrace/openBundle");
+
+export interface ReadBundleMemberParams {
+  /** The member's name (`BundleMember.file`). */
+  readonly member: string;
+}
+
+/** A member's bytes, base64, as the archive holds them decompressed. */
+export const readBundleMemberRequest = new RequestType<ReadBundleMemberParams, string, void>("icmTrace/readBundleMember");
+
+/** The `icm-bundle:` URI of a member, as a string both sides parse alike. */
+export function bundleMemberUri(member: string): string {
+  const withSlash = member.startsWith("/") ? member : `/${member}`;
+  return `${BUNDLE_SCHEME}:${withSlash.split("/").map(encodeURIComponent).join("/")}`;
+}
