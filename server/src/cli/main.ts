@@ -6,6 +6,7 @@ import { runSplit } from "./split";
 import { runCatalogue } from "./catalogueCommand";
 import { runBundle } from "./bundleCommand";
 import { runCompare } from "./compareCommand";
+import { runFollow, runMerge } from "./mergeCommand";
 import { CliError, type CliIo } from "./io";
 import { VERSION } from "../shared/version";
 import { isKnownEncoding } from "../engine/encoding";
@@ -18,6 +19,9 @@ Commands:
                               be an archive or a member path (a.zip!/b.zip!/opc.txt)
   bundle [--json] PATH...     list a trace bundle's members (zip, nested zips, .gz, folders):
                               host, side, process, format, time span, counts, .ems conversion
+  merge [--json] [--since T] [--until T] PATH...
+                              every entry of a set of traces on one clock: lane, time, message
+  follow [--json] ID PATH...  the entries that name one call (CID=(day,key), GUID, CorID=N, …)
   help                        show this help
   compare [--json] FILE FILE  both sides of a state transfer, aligned, with a verdict (sides in the order given)
   compare --markdown FILE FILE  the diagnosis as Markdown, for a support ticket
@@ -29,13 +33,17 @@ Options:
   --hints         with check: also report editor hints (run-together entries)
   --lang en|ja    language of messages (default: en)
   --encoding ENC  the files' encoding (utf-8, utf-16le, cp932, ...); detected when absent
+  --since T, --until T  with merge and follow: a window on the common clock, both ends included
+                  (T is HH:MM:SS or an ISO date-time)
+  --offset WHO=S  with merge and follow: seconds to add to the clock of a host, side or file
   --zone ZONE     with compare: the zone of the traces' local times (+0900, -05:00, UTC); dumplog
                   writes local times, Cisco Log entries carry their own zone
   --help, -h      show this help
   --version, -v   show the version
 
 Exit codes: 0 no error found, 1 an error was found, 2 usage error or an unreadable file (check
-reports every readable file first and names each unreadable one on stderr).`;
+reports every readable file first and names each unreadable one on stderr). merge, follow and
+bundle exit 0 whatever the findings.`;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -51,6 +59,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         markdown: { type: "boolean" },
         encoding: { type: "string" },
         zone: { type: "string" },
+        since: { type: "string" },
+        until: { type: "string" },
+        offset: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -84,13 +95,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runCheck(files, { json: values.json === true, hints: values.hints === true, language, ...(encoding === undefined ? {} : { encoding }) }, io);
       case "compare":
         return await runCompare(files, { json: values.json === true, markdown: values.markdown === true, html: values.html, language, encoding, zone: values.zone }, io);
+      case "merge":
+        return await runMerge(files, { json: values.json === true, since: values.since, until: values.until, offsets: values.offset, encoding }, io);
+      case "follow":
+        return await runFollow(files, { json: values.json === true, since: values.since, until: values.until, offsets: values.offset, encoding }, io);
       case "bundle":
         return await runBundle(files, { json: values.json === true, ...(encoding === undefined ? {} : { encoding }) }, io);
       case "catalogue":
       case "catalog":
         return runCatalogue({ json: values.json === true, language }, io);
       case undefined:
-        throw new CliError("a command is needed (split, check, compare, bundle, catalogue, help)");
+        throw new CliError("a command is needed (split, check, compare, bundle, merge, follow, catalogue, help)");
       default:
         throw new CliError(`unknown command '${command}'`);
     }

@@ -36,16 +36,17 @@ export function sideFromTag(tag: string | null): "A" | "B" | null {
 const CISCO_LOG_HOST = /^(?:<\d{1,3}>)?\d{1,10}: ([^\s:]{1,64}): \*?[A-Z][a-z]{2} {1,2}\d{1,2} \d{4} /m;
 
 /**
- * The host a trace comes from: the host of its Cisco Log entries, else the bundle's first folder
+ * The host a trace comes from: the host of its Cisco Log entries (a name or an address), else the bundle's first folder
  * (`[Server]/[Type]/…` as the Unified System CLI writes it), else the archive's `<SERVER>-SystCLILogs`
  * name; null when none tells.
  */
 export function hostOf(sampleText: string, memberName: string): string | null {
   const logged = CISCO_LOG_HOST.exec(sampleText);
-  if (logged !== null && !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(logged[1]!)) return logged[1]!;
+  if (logged !== null) return logged[1]!;
   const parts = memberName.split("!/");
+  // Folders name hosts inside a bundle only: a path on disk says where the user keeps it.
   const inner = parts[parts.length - 1]!.split("/");
-  if (inner.length >= 3) return inner[0]!;
+  if (parts.length > 1 && inner.length >= 3) return inner[0]!;
   for (const archive of parts.slice(0, -1)) {
     const named = /^([A-Za-z0-9][A-Za-z0-9_.]*?)-SystCLILogs/i.exec(archive.replace(/^.*[\\/]/, ""));
     if (named !== null) return named[1]!;

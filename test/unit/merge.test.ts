@@ -1,0 +1,135 @@
+// Many traces on one clock: lanes, clocks and their offsets, windows, and one call followed across
+// a router and a CVP trace (Cisco Doc 116178's published excerpt, its entries dealt to two hosts).
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import { inWindow, mergeTraces, parseMergeTime, type MergeInput } from "../../server/src/analysis/merge";
+import { main } from "../../server/src/cli/main";
+import { callIdKey, findCallIds, parseCallId } from "../../server/src/knowledge/callIds";
+import { splitEntries } from "../../server/src/formats";
+import { makeZip, tempFolder, writeTo } from "../support/zips";
+import { repoRoot, sample } from "./helpers";
+
+const EXCERPT = readFileSync(path.join(repoRoot, "test", "fixtures", "published", "rtr", "rtr-vru-script-response-error.txt"), "utf8");
+
+/** The excerpt's router entries and its CVP (Cisco Log) entries, each verbatim, one per line. */
+function dealt(): { router: string; cvp: string } {
+  const split = splitEntries(EXCERPT);
+  const router: string[] = [];
+  const cvp: string[] = [];
+  for (const entry of split.entries) {
+    if (entry.kind !== "entry") continue;
+    const text = EXCERPT.slice(entry.start, entry.contentEnd).trim();
+    (/^\d+: [\d.]+: [A-Z][a-z]{2} /.test(text) ? cvp : router).push(text);
+  }
+  return { router: `${router.join("\n")}\n`, cvp: `${cvp.join("\n")}\n` };
+}
+
+/** Every `HH:MM:SS.mmm` of Cisco Log headers moved by `seconds`: a host whose clock runs late. */
+function late(text: string, seconds: number): string {
+  return text.replace(/(\d{4}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})/g, (_, year: string, h: string, m: string, s: string, ms: string) => {
+    const t = Number(h) * 3600 + Number(m) * 60 + Number(s) + seconds;
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${year} ${pad(Math.floor(t / 3600) % 24)}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}.${ms}`;
+  });
+}
+
+async function run(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe("call identifiers", () => {
+  it("reads each kind and normalises a call's GUID written in dashed decimal or in hex to one form", () => {
+    const kinds = findCallIds("(116 117 9000 : 0 0) RequestInstr: CID=(150431,201), CallState=1 CorID=9000, RCID=5001").map((id) => [id.kind, id.value]);
+    assert.deepEqual(kinds, [["dialog-id", "116"], ["router-call-key", "150431.201"], ["correlation-id", "9000"], ["routing-client", "5001"]]);
+    const dashed = findCallIds("Generated a new CISCO-GUID hdr : 4212716858-0268435770- 2062965771-0172115113, Generated a new CVP-ID hdr : FB18F53A1000013A7AF65C0B0A4244A9");
+    assert.deepEqual(dashed.map((id) => id.value), ["FB18F53A1000013A7AF65C0B0A4244A9", "FB18F53A1000013A7AF65C0B0A4244A9"]);
+    assert.equal(callIdKey(parseCallId("CID=(150431,201)")!), callIdKey(parseCallId("rckey=201, rcday=150431")!));
+    assert.equal(callIdKey(parseCallId("4212716858-0268435770-2062965771-0172115113")!), callIdKey(parseCallId("fb18f53a1000013a7af65c0b0a4244a9")!));
+    assert.equal(parseCallId("hello"), null);
+  });
+});
+
+describe("merging traces", () => {
+  const { router, cvp } = dealt();
+  const set = (cvpText: string): MergeInput[] => [
+    { file: "case.zip!/ROUTERA/Router/rtr_output.txt", text: router },
+    { file: "case.zip!/CVP1/CVP/cvp.txt", text: cvpText },
+  ];
+
+  it("names lanes by host and process, the first path's clock the reference", () => {
+    const merged = mergeTraces(set(cvp));
+    assert.deepEqual(merged.lanes.map((l) => [l.name, l.clock]), [["ROUTERA/rtr", "host:ROUTERA"], ["10.66.68.169/?", "host:10.66.68.169"]]);
+    assert.deepEqual(merged.clocks.map((c) => c.anchor), ["reference", "call"]);
+  });
+
+  it("aligns a host whose clock runs 7 minutes 13 seconds late to within one second", () => {
+    const inTime = mergeTraces(set(cvp)).clocks[1]!.offsetSeconds;
+    const lateBy = mergeTraces(set(late(cvp, 433))).clocks[1]!.offsetSeconds;
+    assert.ok(Math.abs(inTime - lateBy - 433) <= 1, `${inTime} - ${lateBy}`);
+  });
+
+  it("merges in corrected time order, and an offset given by hand moves a clock", () => {
+    const merged = mergeTraces(set(late(cvp, 433)));
+    const times = merged.entries.map((e) => e.time);
+    assert.deepEqual(times, [...times].sort((a, b) => a - b));
+    assert.equal(merged.entries.length, router.trim().split("\n").length + cvp.trim().split("\n").length);
+    const moved = mergeTraces(set(cvp), { offsets: { "10.66.68.169": 60 } });
+    assert.deepEqual(moved.clocks[1], { clock: "host:10.66.68.169", offsetSeconds: 60, anchor: "given" });
+  });
+
+  it("keeps a window of corrected times, both ends included", () => {
+    const merged = mergeTraces(set(cvp));
+    const router0 = merged.entries.find((e) => e.lane === "ROUTERA/rtr")!;
+    const at = parseMergeTime(router0.timeText.replace(/^.*T/, "").replace(/Z$/, ""))!;
+    assert.ok(inWindow(router0, at, at));
+    assert.equal(parseMergeTime("25:00:00"), null);
+  });
+
+  it("keeps clocks of different hosts at zero offset when nothing links them", () => {
+    const merged = mergeTraces([
+      { file: "a/LOGGERA/Logger/lgr.txt", text: sample("la-lgr-dumplog.txt") },
+      { file: "b/PG1A/PG/pim1.txt", text: readFileSync(path.join(repoRoot, "test", "fixtures", "published", "pg", "avaya-csta-delivered-ani.txt"), "utf8") },
+    ]);
+    assert.deepEqual(merged.clocks.map((c) => [c.offsetSeconds, c.anchor]), [[0, "reference"], [0, "none"]]);
+  });
+});
+
+describe("icm-trace merge and follow", () => {
+  it("merge prints lane, time and message in corrected order, JSON with positions, and a window", async () => {
+    const folder = tempFolder();
+    const { router, cvp } = dealt();
+    const bundle = writeTo(folder, "case.zip", await makeZip([{ name: "ROUTERA/Router/rtr_output.txt", data: router }, { name: "CVP1/CVP/cvp.txt", data: late(cvp, 433) }]));
+    const text = await run("merge", bundle);
+    assert.equal(text.code, 0);
+    const lines = text.stdout.trimEnd().split("\n");
+    assert.ok(lines.every((l) => l.split("\t").length >= 3));
+    assert.match(text.stderr, /clock host:10\.66\.68\.169: [-+]\d+(\.\d+)? s \(call\)/);
+    const json = JSON.parse((await run("merge", "--json", bundle)).stdout) as { file: string; line: number; lane: string; time: string; offsetSeconds: number }[];
+    assert.equal(json.length, lines.length);
+    assert.ok(json.every((e) => e.line >= 1 && e.file.startsWith(`${bundle}!/`)));
+    const first = json[0]!.time;
+    const windowed = JSON.parse((await run("merge", "--json", "--since", first, "--until", first, bundle)).stdout) as unknown[];
+    assert.ok(windowed.length >= 1 && windowed.length < json.length);
+    assert.equal((await run("merge", "--since", "soon", bundle)).code, 2);
+  });
+
+  it("follow finds one call across the router and CVP, by router call key or by either GUID form", async () => {
+    const folder = tempFolder();
+    const { router, cvp } = dealt();
+    writeTo(folder, "rtr.txt", router);
+    writeTo(folder, "cvp.txt", cvp);
+    const byKey = JSON.parse((await run("follow", "--json", "CID=(150431,201)", folder)).stdout) as { file: string; message: string }[];
+    assert.ok(byKey.some((e) => e.file.endsWith("rtr.txt")) && byKey.some((e) => e.file.endsWith("cvp.txt") && /rckey=201/.test(e.message)));
+    const hex = JSON.parse((await run("follow", "--json", "FB18F53A1000013A7AF65C0B0A4244A9", folder)).stdout) as unknown[];
+    const decimal = JSON.parse((await run("follow", "--json", "4212716858-0268435770-2062965771-0172115113", folder)).stdout) as unknown[];
+    assert.ok(hex.length > 0);
+    assert.deepEqual(decimal, hex);
+    assert.equal((await run("follow", "nothing-like-an-id", folder)).code, 2);
+  });
+});
