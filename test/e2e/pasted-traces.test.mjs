@@ -26,8 +26,13 @@ async function pasteIntoNewTrace(page, text) {
   await page.keyboard.press("Control+Home");
 }
 
-async function closeWithoutSaving(page) {
-  await workbench.runCommand(page, "View: Revert and Close Editor");
+/** Closes the pasted editor unsaved: its tab must go, and no save prompt may stay behind. */
+async function closeWithoutSaving(page, tabTitle) {
+  await page.locator(".editor-group-container.active .monaco-editor .view-lines").first().click();
+  await workbench.runCommand(page, "View: Close Editor");
+  await page.locator(".monaco-dialog-box .monaco-button:has-text(\"Don't Save\")").click();
+  await page.locator(".monaco-dialog-box").waitFor({ state: "detached" });
+  await page.locator(`.tabs-container .tab:has-text(${JSON.stringify(tabTitle)})`).waitFor({ state: "detached" });
 }
 
 session.test("an assertion quoted without its time shows its diagnostic and hover", async (page) => {
@@ -41,7 +46,7 @@ session.test("an assertion quoted without its time shows its diagnostic and hove
   await page.keyboard.press("Escape");
   await workbench.openProblemsPanel(page);
   await page.locator(selectors.problemsPanel.row("config-message-log-empty")).first().waitFor();
-  await closeWithoutSaving(page);
+  await closeWithoutSaving(page, "la-lgr Fail: Assertion failed");
 });
 
 session.test("a router /ms paste whose entries ran together shows its diagnostics and hover", async (page) => {
@@ -55,5 +60,5 @@ session.test("a router /ms paste whose entries ran together shows its diagnostic
   await page.keyboard.press("Escape");
   await workbench.openProblemsPanel(page);
   await page.locator(selectors.problemsPanel.row("rtr-no-network-vru-for-dn")).first().waitFor();
-  await closeWithoutSaving(page);
+  await closeWithoutSaving(page, "12:41:02:591 ra-rtr Trace");
 });

@@ -109,9 +109,11 @@ session.test("clicking a mark selects its entry in the trace", async (page) => {
 session.test("Enter on a row of the event list selects its entry", async (page) => {
   const view = timeline(page);
   const row = view.locator('#events-table tr[data-side-index="0"][data-column="1464"]');
-  await row.focus();
-  // The workbench makes the view's group active when the view takes focus; then press Enter.
+  // A click on the view's heading makes its group active (a focus alone may not reach the
+  // workbench while another group is active); then the row takes focus and Enter.
+  await view.locator("h1").click();
   await page.locator(".editor-group-container.active .tab.active", { hasText: "Transfer timeline" }).waitFor();
+  await row.focus();
   await page.keyboard.press("Enter");
   await page.locator(selectors.editor.activeTab(RECEIVE)).waitFor();
   await waitForCursor(page, "Ln 1, Col 1465");
@@ -120,8 +122,9 @@ session.test("Enter on a row of the event list selects its entry", async (page) 
 session.test("the arrow keys move between marks and + zooms the chart", async (page) => {
   const view = timeline(page);
   const first = view.locator('.lane[data-lane="0"] .mark.notable').first();
-  await first.focus();
+  await view.locator("h1").click();
   await page.locator(".editor-group-container.active .tab.active", { hasText: "Transfer timeline" }).waitFor();
+  await first.focus();
   const focusedEntry = () => view.locator(".mark:focus").getAttribute("data-entry-index");
   const before = await focusedEntry();
   await page.keyboard.press("ArrowRight");

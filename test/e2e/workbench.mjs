@@ -57,8 +57,10 @@ export async function runCommand(page, title, { attempts = 10 } = {}) {
       await box.fill(`>${title}`);
       await row.waitFor({ timeout: 3000 });
       // Recently used commands come first: a longer title that holds this one may be focused.
-      const focused = page.locator(`${selectors.quickInput.focusedRow}`).first();
-      if ((await focused.getAttribute("aria-label").catch(() => null))?.split(", ")[0] === title) await page.keyboard.press("Enter");
+      // Read without waiting: a list with no focused row yet has none to read.
+      const focused = page.locator(selectors.quickInput.focusedRow).first();
+      const focusedLabel = (await focused.count()) > 0 ? await focused.getAttribute("aria-label") : null;
+      if (focusedLabel === null || focusedLabel.split(", ")[0] === title) await page.keyboard.press("Enter");
       else await row.click();
       return;
     } catch (error) {
