@@ -1,6 +1,6 @@
 // JTAPI Gateway (jgw) of the Unified CM PG: routes Unified CM rejects, and devices and lines Unified CM
 // reports out of service. Sources:
-// - Cisco Doc 116178 "CVP "Send to VRU" and "Run Ext Script" Failures", Issue 9 (Unified CM gets the VRU label
+// - Cisco tech note 116178 "CVP "Send to VRU" and "Run Ext Script" Failures", Issue 9 (Unified CM gets the VRU label
 //   without the correlation ID; router and jgw logs published together):
 //   https://www.cisco.com/c/en/us/support/docs/customer-collaboration/unified-customer-voice-portal-901/116178-technote-cvp-00.html
 // - "Mobile Agents, CTIOS, & Crashes" (Jul 17 2019), a jgw trace of mobile-agent Local CTI Ports going out of

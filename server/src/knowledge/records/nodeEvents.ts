@@ -39,7 +39,7 @@ export const nodeEventRecords: readonly FailureRecord[] = [
     },
     fixes: {
       en: [
-        "If the stop was planned, expect the matching 'Node Manager started. Last shutdown was by operator request.' when the software is started again.",
+        "If the shutdown was planned, expect the matching 'Node Manager started. Last shutdown was by operator request.' when the software is started again.",
         "If nobody planned it, find out who stopped the ICM software on that node.",
       ],
       ja: [
