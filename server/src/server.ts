@@ -22,7 +22,7 @@ import { readClockText } from "./engine/clockText";
 import { splitText } from "./engine/splitText";
 import { AnalysisCache, type DocumentAnalysis } from "./lsp/analysisCache";
 import { codeActionsFor, isSplitActionData, splitEdits } from "./lsp/codeActions";
-import { toDiagnostics } from "./lsp/diagnostics";
+import { rangeOf, toDiagnostics } from "./lsp/diagnostics";
 import { foldingRanges } from "./lsp/folding";
 import { hoverAt } from "./lsp/hover";
 import { analysisOptions, explanationLanguage, normalizeSettings, zoneMinutes } from "./lsp/settings";
@@ -31,6 +31,7 @@ import { explainRecord } from "./lsp/explanation";
 import { crossFileRelated, pairDiagnostics } from "./lsp/pairing";
 import { registerLargeFileHandlers } from "./lsp/largeFiles";
 import { registerTraceBundleHandlers } from "./lsp/traceBundles";
+import { callIdAt, callIdHover, callReferences } from "./lsp/callIdentifiers";
 import { readTraceUri } from "./lsp/readTraceUri";
 import { analyzeTrace } from "./analysis/analyze";
 import { countBySeverity } from "./model/findings";
@@ -159,6 +160,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        referencesProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
         documentFormattingProvider: true,
         documentSymbolProvider: { label: "ICM Trace" },
@@ -205,7 +207,20 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(guarded("hover", (params) => {
     const doc = cache.get(documentOf(params));
-    return hoverAt(doc, offsetOf(doc, params), language());
+    const offset = offsetOf(doc, params);
+    const failures = hoverAt(doc, offset, language());
+    // An identifier of a call under the cursor: what it is and how often the open traces name it.
+    const named = callIdAt(doc, offset);
+    if (named === undefined) return failures;
+    const section = callIdHover(documents.all().map((d) => cache.get(d)), named, language());
+    if (failures === null) return { contents: { kind: "markdown", value: section }, range: rangeOf(doc, named.start, named.end) };
+    return { ...failures, contents: { kind: "markdown", value: `${section}\n\n---\n\n${(failures.contents as { value: string }).value}` } };
+  }));
+
+  connection.onReferences(guarded("references", (params) => {
+    const doc = cache.get(documentOf(params));
+    const named = callIdAt(doc, offsetOf(doc, params));
+    return named === undefined ? [] : callReferences(documents.all().map((d) => cache.get(d)), named.id);
   }));
 
   connection.onCodeAction(guarded("codeAction", (params) => codeActionsFor(cache.get(documentOf(params)), params, language(), canResolveEdits)));
