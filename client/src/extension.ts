@@ -9,6 +9,7 @@ import { watchPlainTextDocuments } from "./plainTextDetection";
 import { registerSplitCopyProvider } from "./splitCopy";
 import { TraceStatusBar } from "./statusBar";
 import { registerTraceBundles } from "./traceBundles";
+import { registerMergedView } from "./mergedView";
 import { registerTimeline } from "./timeline/registerTimeline";
 import { LANGUAGE_ID } from "../../server/src/shared/protocol";
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerTimeline(context, traceClient),
     ...registerLargeFiles(traceClient),
     ...registerTraceBundles(traceClient),
+    ...registerMergedView(traceClient),
     watchPlainTextDocuments(context),
     // The server starts with the first trace, not at activation.
     vscode.workspace.onDidOpenTextDocument((document) => {

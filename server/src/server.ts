@@ -32,6 +32,7 @@ import { crossFileRelated, pairDiagnostics } from "./lsp/pairing";
 import { registerLargeFileHandlers } from "./lsp/largeFiles";
 import { registerTraceBundleHandlers } from "./lsp/traceBundles";
 import { callIdAt, callIdHover, callReferences } from "./lsp/callIdentifiers";
+import { mergedView } from "./lsp/mergedView";
 import { readTraceUri } from "./lsp/readTraceUri";
 import { analyzeTrace } from "./analysis/analyze";
 import { countBySeverity } from "./model/findings";
@@ -44,6 +45,7 @@ import {
   defaultSettings,
   entryAtTimeRequest,
   explanationRequest,
+  mergedViewRequest,
   openBundleRequest,
   readBundleMemberRequest,
   splitTextRequest,
@@ -216,6 +218,8 @@ export function startServer(connection: Connection): void {
     if (failures === null) return { contents: { kind: "markdown", value: section }, range: rangeOf(doc, named.start, named.end) };
     return { ...failures, contents: { kind: "markdown", value: `${section}\n\n---\n\n${(failures.contents as { value: string }).value}` } };
   }));
+
+  connection.onRequest(mergedViewRequest, guarded("mergedView", (params) => mergedView(params, documents, language())));
 
   connection.onReferences(guarded("references", (params) => {
     const doc = cache.get(documentOf(params));

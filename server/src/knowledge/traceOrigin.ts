@@ -14,8 +14,9 @@ export function processFromFileName(fileName: string): string | null {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/(?:\.(?:txt|log|trace|icmtrace|ems|gz))+$/i, "");
   const tag = TAG.exec(base);
   if (tag !== null) return tag[3]!.toLowerCase();
-  const first = base.split(/[_.\s-]/)[0] ?? "";
-  return PROCESSES.test(first) ? first.toLowerCase() : null;
+  // `rtr_output`, `sideA-lgr-receive`: the first word that names a process.
+  const word = base.split(/[_.\s-]/).find((part) => PROCESSES.test(part));
+  return word === undefined ? null : word.toLowerCase();
 }
 
 /** The process a dumplog tag (`ra-rtr`) or a Cisco Log `pname` names. */

@@ -190,3 +190,39 @@ export function bundleMemberUri(member: string): string {
   const withSlash = member.startsWith("/") ? member : `/${member}`;
   return `${BUNDLE_SCHEME}:${withSlash.split("/").map(encodeURIComponent).join("/")}`;
 }
+
+/** The scheme of the merged view's read-only document. */
+export const MERGED_SCHEME = "icm-merged";
+
+export interface MergedViewParams {
+  /** The traces to merge: open documents' URIs (or file: URIs read from disk). */
+  readonly uris: readonly string[];
+  /** Offsets set by hand, in seconds, by clock (`host:…`, `side:…`, `file:…`) or by a lane's `who`. */
+  readonly offsets?: Readonly<Record<string, number>>;
+}
+
+export interface MergedViewLine {
+  /** The source entry's document and its 0-based position. */
+  readonly uri: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface MergedViewDiagnostic {
+  /** The merged view's 0-based line. */
+  readonly line: number;
+  readonly severity: "error" | "warning" | "information" | "hint";
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface MergedView {
+  /** One line per entry: `lane  time  message`. */
+  readonly text: string;
+  readonly lines: readonly MergedViewLine[];
+  readonly diagnostics: readonly MergedViewDiagnostic[];
+  readonly clocks: readonly { readonly clock: string; readonly offsetSeconds: number; readonly anchor: string }[];
+}
+
+/** Every entry of the traces in corrected time order, with the findings of its entries. */
+export const mergedViewRequest = new RequestType<MergedViewParams, MergedView, void>("icmTrace/mergedView");

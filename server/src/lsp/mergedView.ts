@@ -1,0 +1,48 @@
+// The merged view: every entry of a set of traces on one clock, one line each, prefixed by its lane
+// and corrected time, with the findings of its entry and a way back to its source line.
+
+import { fileURLToPath } from "node:url";
+import { ErrorCodes, ResponseError } from "vscode-languageserver";
+import type { TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { mergeTraces } from "../analysis/merge";
+import { isEditorOnly } from "../knowledge/catalogue";
+import type { Language } from "../shared/text";
+import type { MergedView, MergedViewDiagnostic, MergedViewParams } from "../shared/protocol";
+import { readTraceUri } from "./readTraceUri";
+
+/** A trace's name as a lane reads it: its path, or a bundle member's `ARCHIVE!/path`. */
+function nameOf(uri: string): string {
+  if (uri.startsWith("file:")) return fileURLToPath(uri);
+  const at = uri.indexOf(":");
+  return decodeURIComponent(uri.slice(at + 1));
+}
+
+export function mergedView(params: MergedViewParams, documents: TextDocuments<TextDocument>, language: Language): MergedView {
+  const uris = params?.uris;
+  if (!Array.isArray(uris) || uris.length === 0 || !uris.every((u) => typeof u === "string")) throw new ResponseError(ErrorCodes.InvalidParams, "the merged view needs trace URIs");
+  const inputs = uris.map((uri) => ({ file: nameOf(uri), text: documents.get(uri)?.getText() ?? readTraceUri(uri) }));
+  const set = mergeTraces(inputs, { offsets: params.offsets ?? {} });
+  // Each source entry's line in the view, for its findings.
+  const lineOf = new Map<string, number>();
+  const width = Math.max(0, ...set.entries.map((e) => e.lane.length));
+  const text: string[] = [];
+  set.entries.forEach((e, line) => {
+    lineOf.set(`${e.traceIndex}:${e.entryIndex}`, line);
+    text.push(`${e.lane.padEnd(width)}  ${e.timeText}  ${e.message}`);
+  });
+  const diagnostics: MergedViewDiagnostic[] = [];
+  set.analyses.forEach((analysis, traceIndex) => {
+    for (const finding of analysis.findings) {
+      if (isEditorOnly(finding.id)) continue;
+      const line = lineOf.get(`${traceIndex}:${finding.entryIndex}`);
+      if (line !== undefined) diagnostics.push({ line, severity: finding.severity, code: finding.id, message: finding.message[language] });
+    }
+  });
+  return {
+    text: text.join("\n"),
+    lines: set.entries.map((e) => ({ uri: uris[e.traceIndex]!, line: e.line, column: e.column })),
+    diagnostics,
+    clocks: set.clocks,
+  };
+}
