@@ -6,6 +6,9 @@ import vscode = require("vscode");
 import { LANGUAGE_ID, MERGED_SCHEME, mergedViewRequest, type MergedView } from "../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "./languageClient";
 
+/** The window around an entry: 15 minutes each way. */
+const AROUND_SECONDS = 15 * 60;
+
 const SEVERITY: Record<MergedView["diagnostics"][number]["severity"], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -38,28 +41,36 @@ export function registerMergedView(client: TraceLanguageClient): vscode.Disposab
         });
       },
     }),
-    vscode.commands.registerCommand("icmTrace.openMergedView", async () => {
-      const traces = vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID && d.uri.scheme !== MERGED_SCHEME);
-      if (traces.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t("ICM Trace: open the traces to merge first."));
-        return;
-      }
-      const view = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Merging {0} traces", traces.length) }, () =>
-        client.request(mergedViewRequest, { uris: traces.map((d) => d.uri.toString()) }),
-      );
-      const uri = vscode.Uri.from({ scheme: MERGED_SCHEME, path: `/${vscode.l10n.t("Merged traces")} ${++count}.log` });
-      views.set(uri.toString(), view);
-      changed.fire(uri);
-      diagnostics.set(
-        uri,
-        view.diagnostics.map((d) => {
-          const diagnostic = new vscode.Diagnostic(new vscode.Range(d.line, 0, d.line, Number.MAX_SAFE_INTEGER), d.message, SEVERITY[d.severity]);
-          diagnostic.code = d.code;
-          diagnostic.source = "icm-trace";
-          return diagnostic;
-        }),
-      );
-      await vscode.window.showTextDocument(uri, { preview: false });
+    vscode.commands.registerCommand("icmTrace.openMergedView", () => open()),
+    // ±15 minutes around the entry under the cursor: the window TAC works in around an event.
+    vscode.commands.registerCommand("icmTrace.showAroundEntry", () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor === undefined || editor.document.languageId !== LANGUAGE_ID) return undefined;
+      return open({ uri: editor.document.uri.toString(), line: editor.selection.active.line, seconds: AROUND_SECONDS });
     }),
   ];
+
+  async function open(around?: { uri: string; line: number; seconds: number }): Promise<void> {
+    const traces = vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID && d.uri.scheme !== MERGED_SCHEME);
+    if (traces.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t("ICM Trace: open the traces to merge first."));
+      return;
+    }
+    const view = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Merging {0} traces", traces.length) }, () =>
+      client.request(mergedViewRequest, { uris: traces.map((d) => d.uri.toString()), ...(around === undefined ? {} : { around }) }),
+    );
+    const uri = vscode.Uri.from({ scheme: MERGED_SCHEME, path: `/${vscode.l10n.t("Merged traces")} ${++count}.log` });
+    views.set(uri.toString(), view);
+    changed.fire(uri);
+    diagnostics.set(
+      uri,
+      view.diagnostics.map((d) => {
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(d.line, 0, d.line, Number.MAX_SAFE_INTEGER), d.message, SEVERITY[d.severity]);
+        diagnostic.code = d.code;
+        diagnostic.source = "icm-trace";
+        return diagnostic;
+      }),
+    );
+    await vscode.window.showTextDocument(uri, { preview: false });
+  }
 }

@@ -26,6 +26,11 @@ session.test("the merged view puts the open traces on one clock, lane and time f
   await lines.locator(".view-line:has-text('B/lgr  23:27:04  Unable to GetTempFileName')").first().waitFor();
   await page.locator(selectors.editor.squigglyError).first().waitFor();
   await workbench.screenshot(page, "merged-view");
+  // From an entry: the window of 15 minutes each way around it, in a merged view of its own.
+  await page.locator(".tab:has-text('sideA-lgr-receive.txt')").click();
+  await workbench.runCommand(page, "ICM Trace: Show ±15 Minutes Around This Entry");
+  await page.locator(".tab.active:has-text('Merged traces 2')").waitFor();
+  await lines.locator(".view-line:has-text('A/lgr  23:26:58')").first().waitFor();
 });
 
 session.test("Find This Call in All Traces lists the entries that name the call under the cursor", async (page) => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { ErrorCodes, ResponseError } from "vscode-languageserver";
 import type { TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { mergeTraces } from "../analysis/merge";
+import { mergeTraces, type MergedEntry } from "../analysis/merge";
 import { isEditorOnly } from "../knowledge/catalogue";
 import type { Language } from "../shared/text";
 import type { MergedView, MergedViewDiagnostic, MergedViewParams } from "../shared/protocol";
@@ -18,16 +18,27 @@ function nameOf(uri: string): string {
   return decodeURIComponent(uri.slice(at + 1));
 }
 
+/** The entries within `seconds` of the last entry that starts on or before `line` of `uri`, on the common clock. */
+function around(entries: readonly MergedEntry[], uris: readonly string[], at: NonNullable<MergedViewParams["around"]>): readonly MergedEntry[] {
+  const traceIndex = uris.indexOf(at.uri);
+  let center: MergedEntry | undefined;
+  for (const e of entries) if (e.traceIndex === traceIndex && e.line <= at.line && (center === undefined || e.line >= center.line)) center = e;
+  if (center === undefined) throw new ResponseError(ErrorCodes.InvalidParams, "no timed entry at that position");
+  const { time } = center;
+  return entries.filter((e) => Math.abs(e.time - time) <= at.seconds);
+}
+
 export function mergedView(params: MergedViewParams, documents: TextDocuments<TextDocument>, language: Language): MergedView {
   const uris = params?.uris;
   if (!Array.isArray(uris) || uris.length === 0 || !uris.every((u) => typeof u === "string")) throw new ResponseError(ErrorCodes.InvalidParams, "the merged view needs trace URIs");
   const inputs = uris.map((uri) => ({ file: nameOf(uri), text: documents.get(uri)?.getText() ?? readTraceUri(uri) }));
   const set = mergeTraces(inputs, { offsets: params.offsets ?? {} });
+  const entries = params.around === undefined ? set.entries : around(set.entries, uris, params.around);
   // Each source entry's line in the view, for its findings.
   const lineOf = new Map<string, number>();
-  const width = Math.max(0, ...set.entries.map((e) => e.lane.length));
+  const width = Math.max(0, ...entries.map((e) => e.lane.length));
   const text: string[] = [];
-  set.entries.forEach((e, line) => {
+  entries.forEach((e, line) => {
     lineOf.set(`${e.traceIndex}:${e.entryIndex}`, line);
     text.push(`${e.lane.padEnd(width)}  ${e.timeText}  ${e.message}`);
   });
@@ -41,7 +52,7 @@ export function mergedView(params: MergedViewParams, documents: TextDocuments<Te
   });
   return {
     text: text.join("\n"),
-    lines: set.entries.map((e) => ({ uri: uris[e.traceIndex]!, line: e.line, column: e.column })),
+    lines: entries.map((e) => ({ uri: uris[e.traceIndex]!, line: e.line, column: e.column })),
     diagnostics,
     clocks: set.clocks,
   };

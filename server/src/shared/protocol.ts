@@ -199,6 +199,8 @@ export interface MergedViewParams {
   readonly uris: readonly string[];
   /** Offsets set by hand, in seconds, by clock (`host:…`, `side:…`, `file:…`) or by a lane's `who`. */
   readonly offsets?: Readonly<Record<string, number>>;
+  /** Only the entries within `seconds` of the entry at this position (of one of `uris`), on the common clock. */
+  readonly around?: { readonly uri: string; readonly line: number; readonly seconds: number };
 }
 
 export interface MergedViewLine {
