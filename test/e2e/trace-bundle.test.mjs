@@ -41,9 +41,10 @@ session.test("opens a bundle from the palette: hosts, processes, members with th
   const bundle = path.join(session.folder, "LOGGERA-SystCLILogs-20261207.zip");
   await writeBundle(bundle);
   await workbench.runCommand(page, "ICM Trace: Open Trace Bundle…");
-  // The editor's own file dialog: type the path, then open.
+  // The editor's own file dialog: once it lists the workspace folder (it fills its box with that
+  // folder as it starts), type the bundle's path and open it.
+  await page.locator(selectors.quickInput.row(path.basename(bundle))).first().waitFor();
   const box = page.locator(selectors.quickInput.box);
-  await box.waitFor();
   await box.fill(bundle);
   await page.keyboard.press("Enter");
   // The folder's own view folded, so the bundle's has the side bar's height.

@@ -7,7 +7,7 @@ import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { select } from "d3-selection";
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from "d3-zoom";
 import type { Language } from "../../../../server/src/shared/text";
-import type { CompareEvent, CompareModel, CompareSide, EvidenceLine } from "../../../../server/src/shared/compareModel";
+import type { CompareEvent, CompareModel, EvidenceLine } from "../../../../server/src/shared/compareModel";
 import { verdictTone } from "../../../../server/src/shared/compareModel";
 import {
   anchorOf,
@@ -690,7 +690,6 @@ class TimelineView {
     const order = laneOrder(this.view.swapped);
     this.tableBody.replaceChildren(
       ...rows.map((row) => {
-        const side = this.model.sides[row.sideIndex]!;
         const tr = h(
           "tr",
           {
