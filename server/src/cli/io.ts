@@ -1,7 +1,7 @@
 // Where the CLI writes, and the error that becomes a one-line message and exit code 2.
 
 import { closeSync, openSync, readFileSync, statSync } from "node:fs";
-import { isArchiveName, isGzipName, isMemberPath, UnreadableArchiveError, walkBundle } from "../engine/archive";
+import { isArchiveName, isGzipName, isMemberPath, readWhole, UnreadableArchiveError, walkBundle } from "../engine/archive";
 import { decodeAll } from "../engine/decode";
 import { BinaryTraceError, guessEncoding, SAMPLE_BYTES } from "../engine/encoding";
 
@@ -76,14 +76,8 @@ export async function readBundleTexts(spec: string, given?: string): Promise<Tra
   try {
     await walkBundle(spec, async (member) => {
       if (member.problem !== null || /\.ems$/i.test(member.innerPath)) return;
-      const chunks: Buffer[] = [];
-      let total = 0;
-      for await (const chunk of (await member.open()) as AsyncIterable<Buffer>) {
-        total += chunk.length;
-        if (total > MAX_MEMBER_TEXT_BYTES) throw new CliError(`'${member.name}' is too large to read whole; check streams it`);
-        chunks.push(chunk);
-      }
-      const bytes = Buffer.concat(chunks, total);
+      const bytes = await readWhole(await member.open(), MAX_MEMBER_TEXT_BYTES);
+      if (bytes === null) throw new CliError(`'${member.name}' is too large to read whole; check streams it`);
       try {
         const { encoding } = guessEncoding(bytes.subarray(0, SAMPLE_BYTES), member.innerPath, given);
         texts.push({ path: member.name, text: decodeAll(bytes, encoding) });

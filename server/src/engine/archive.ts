@@ -183,7 +183,8 @@ async function walkZip(zip: yauzl.ZipFile, shown: string, visit: (member: Archiv
         }
         let nested: yauzl.ZipFile;
         try {
-          const bytes = await readAll(await open(), limits.maxNestedArchiveBytes);
+          const bytes = await readWhole(await open(), limits.maxNestedArchiveBytes);
+          if (bytes === null) throw new Error(`larger than ${limits.maxNestedArchiveBytes} bytes`);
           nested = await openZip((options) => yauzl.fromBufferPromise(bytes, options));
         } catch (error) {
           await visit(problemMember(name, inner, entry.uncompressedSize, `nested archive cannot be read: ${(error as Error).message}`));
@@ -247,12 +248,16 @@ function inflated(source: Readable, decompressor: Transform | null, compressedSi
   return counter;
 }
 
-async function readAll(stream: Readable, limit: number): Promise<Buffer> {
+/** A member's bytes read whole, or null once they pass `limit` (the stream is then left unread). */
+export async function readWhole(stream: Readable, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (total > limit) throw new Error(`larger than ${limit} bytes`);
+    if (total > limit) {
+      stream.destroy();
+      return null;
+    }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, total);

@@ -5,7 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from "vscode-languageserver";
 import { analyzeBundle, BundleCancelled } from "../analysis/bundle";
-import { DEFAULT_ARCHIVE_LIMITS, isMemberPath, UnreadableArchiveError, walkBundle, type ArchiveLimits } from "../engine/archive";
+import { DEFAULT_ARCHIVE_LIMITS, isMemberPath, readWhole, UnreadableArchiveError, walkBundle, type ArchiveLimits } from "../engine/archive";
 import { isEditorOnly } from "../knowledge/catalogue";
 import type { Language } from "../shared/text";
 import { analysisProgressNotification, bundleMemberUri, type BundleInventory, type BundleMember, type OpenBundleParams, type ReadBundleMemberParams, type Settings } from "../shared/protocol";
@@ -71,14 +71,8 @@ export function registerTraceBundleHandlers(context: Context): {
       try {
         await walkBundle(member, async (found) => {
           if (found.problem !== null) throw new ResponseError(ErrorCodes.InvalidParams, `${found.name}: ${found.problem}`);
-          const chunks: Buffer[] = [];
-          let size = 0;
-          for await (const chunk of (await found.open()) as AsyncIterable<Buffer>) {
-            size += chunk.length;
-            if (size > MAX_MEMBER_BYTES) throw new ResponseError(ErrorCodes.InvalidParams, `${found.name} is over ${MAX_MEMBER_BYTES / 1024 / 1024} MB: analyse the bundle instead`);
-            chunks.push(chunk);
-          }
-          bytes = Buffer.concat(chunks, size);
+          bytes = await readWhole(await found.open(), MAX_MEMBER_BYTES);
+          if (bytes === null) throw new ResponseError(ErrorCodes.InvalidParams, `${found.name} is over ${MAX_MEMBER_BYTES / 1024 / 1024} MB: analyse the bundle instead`);
         });
       } catch (error) {
         if (error instanceof UnreadableArchiveError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
