@@ -42,3 +42,15 @@ export function isTransferDone(message: string): boolean {
   const lower = message.toLowerCase();
   return TRANSFER_DONE.some((phrase) => lower.includes(phrase));
 }
+
+/** Peer synchronisation of a duplexed pair that both sides' MDS log at one moment: anchors to align two hosts' clocks. */
+export const PEER_SYNC_MARKERS = [
+  // mds process window, "14:24:44 Communication with peer Synchronizer established.": Cisco Doc 25742,
+  // http://www.cisco.com/en/US/products/sw/custcosw/ps1001/products_tech_note09186a00800fe091.shtml
+  // (one side of a duplex PG shown; excerpt test/fixtures/published/pg/mds-peer-synchronizer-established.txt).
+  // That the peer logs it too is inferred, not shown: the two synchronizers make one connection to each
+  // other over the private path (Doc 26300, https://cisco.com/c/en/us/support/docs/voice-unified-communications/unified-intelligent-contact-management-enterprise/26300-icm-synch.html).
+  "Communication with peer Synchronizer established",
+  // Not a peer marker: "MDS is in service." (rtr, lgr) is the local process reaching its own MDS; a
+  // restarting Logger writes it right after "Connection to MDS process established." (samples/sideA-lgr-receive.txt).
+] as const;
