@@ -194,6 +194,24 @@ for (const mb of sizesMb.filter((size) => size >= 100)) {
   bundles.push({ mb, ours, ratio: theirs === undefined ? null : ours.ratioTo(theirs.index) });
 }
 
+// Many traces on one clock: `merge` of twenty traces and `follow` of one call over them, against
+// `check` of the same folder, side by side. With --1gb the twenty total 1 GB, else 100 MB.
+const setMb = sizesMb.includes(1000) ? 1000 : 100;
+const setDir = path.join(outDir, `${setMb}mb-in-20-traces`);
+mkdirSync(setDir, { recursive: true });
+for (let n = 1; n <= 20; n++) await ensureTrace(path.join(path.basename(setDir), `lgr-${String(n).padStart(2, "0")}.txt`), (setMb * 1e6) / 20, { seed: n, runTogetherShare: 0.1 });
+console.log(`timing merge and follow over ${path.basename(setDir)} (${runs} runs each)…`);
+const [setCheck, setMerge, setFollow] = timeTogether([
+  ["node", [cli, "check", setDir]],
+  ["node", [cli, "merge", setDir]],
+  ["node", [cli, "follow", "CID=(150431,224)", setDir]],
+]);
+const setBytes = readdirSync(setDir).reduce((sum, name) => sum + statSync(path.join(setDir, name)).size, 0);
+const manyTraces = { mb: setMb, merge: setMerge, follow: setFollow, mergeRatio: setMerge.ratioTo(setCheck.index), followRatio: setFollow.ratioTo(setCheck.index) };
+for (const [label, t] of [["icm-trace check, 20 traces", setCheck], ["icm-trace merge, the same 20", setMerge], ["icm-trace follow, one call over the same 20", setFollow]]) {
+  rows.push([label, `${setMb} MB`, fmt(t.seconds), fmt(setBytes / 1e6 / t.seconds, 0), "–", "–", fmt(t.rssKb / 1024, 0)]);
+}
+
 // The server is measured as an editor meets it: started afresh for each open (its code not yet warm).
 const lspRuns = [];
 for (let run = 0; run < runs; run++) lspRuns.push(await serverLatencies(path.join(outDir, "10mb-lgr.txt")));
@@ -304,6 +322,9 @@ function targets() {
   lines.push(`- hover and code actions ≤ 5 ms: ${fmt(lsp.hoverMs)} / ${fmt(lsp.codeActionMs)} ms, ${mark(lsp.hoverMs <= 5 && lsp.codeActionMs <= 5)}`);
   for (const { mb, ours, ratio } of bundles) {
     lines.push(`- check of a zip holding ${mb} MB ≤ 1.5 × unzip -p of it: ${ratio === null ? "unzip missing" : `${fmt(ratio, 2)} ×`}, ${mark(ratio === null ? null : ratio <= 1.5)}; peak RSS < 200 MB: ${fmt(ours.rssKb / 1024, 0)} MB, ${mark(ours.rssKb / 1024 < 200)}`);
+  }
+  for (const [command, t, ratio] of [["merge", manyTraces.merge, manyTraces.mergeRatio], ["follow", manyTraces.follow, manyTraces.followRatio]]) {
+    lines.push(`- ${command} of 20 traces (${manyTraces.mb} MB) ≤ 1.5 × check of them: ${fmt(ratio, 2)} ×, ${mark(ratio <= 1.5)}; peak RSS < 200 MB: ${fmt(t.rssKb / 1024, 0)} MB, ${mark(t.rssKb / 1024 < 200)}`);
   }
   const perByte = (single.seconds / statSync(singleLine).size) / (ordinary.seconds / statSync(ordinaryLines).size);
   lines.push(`- one 20 MB line splits as fast per byte as ordinary lines: ${fmt(perByte)} × their time per byte, ${mark(perByte <= 1.2)}`);

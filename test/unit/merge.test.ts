@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import { inWindow, mergeTraces, parseMergeTime, type MergeInput } from "../../server/src/analysis/merge";
+import { inWindow, mergedTimeText, mergeTraces, parseMergeTime, type MergeInput } from "../../server/src/analysis/merge";
 import { main } from "../../server/src/cli/main";
 import { callIdKey, findCallIds, parseCallId } from "../../server/src/knowledge/callIds";
 import { splitEntries } from "../../server/src/formats";
@@ -133,3 +133,78 @@ describe("icm-trace merge and follow", () => {
     assert.equal((await run("follow", "nothing-like-an-id", folder)).code, 2);
   });
 });
+
+/** `count` entries a second apart from `startSeconds`, each `la-lgr Trace: <word> <n>`: a trace longer than the merge's pieces. */
+function ticking(startSeconds: number, count: number, word: string): string {
+  const lines: string[] = [];
+  const pad = (n: number) => String(n).padStart(2, "0");
+  for (let n = 0; n < count; n++) {
+    const t = (startSeconds + n) % 86_400;
+    lines.push(`${pad(Math.floor(t / 3600))}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)} la-lgr Trace: ${word} ${n}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("merge of traces larger than its pieces", () => {
+  it("streams the same lines as the merge of the texts in memory, each trace in its own order", async () => {
+    const folder = tempFolder();
+    // Two traces on one clock, their seconds interleaved, each past several of the merge's 128 KB pieces.
+    const a = ticking(8 * 3600, 12_000, "alpha");
+    const b = ticking(8 * 3600 + 5000, 12_000, "beta");
+    writeTo(folder, "1-lgr.txt", a);
+    writeTo(folder, "2-lgr.txt", b);
+    assert.ok(a.length > 3 * 128 * 1024);
+    const streamed = await run("merge", folder);
+    assert.equal(streamed.code, 0);
+    const inMemory = mergeTraces([
+      { file: path.join(folder, "1-lgr.txt"), text: a },
+      { file: path.join(folder, "2-lgr.txt"), text: b },
+    ]);
+    const expected = inMemory.entries.map((e) => `${e.lane}\t${e.timeText}\t${e.message}\n`).join("");
+    assert.equal(streamed.stdout, expected);
+    const lines = streamed.stdout.split("\n");
+    assert.equal(lines.length - 1, 24_000);
+    // Where both traces log one second, the trace given first comes first.
+    const tie = lines.findIndex((l) => l.endsWith("beta 0"));
+    assert.match(lines[tie - 1]!, /alpha 5000$/);
+  });
+
+  it("places untimed text before a trace's first time at that time, and leaves out a trace without any time", async () => {
+    const folder = tempFolder();
+    writeTo(folder, "a-lgr.txt", "la-lgr Fail: Assertion failed\n08:00:01 la-lgr Trace: first\n08:00:09 la-lgr Trace: last\n");
+    writeTo(folder, "b-lgr.txt", "08:00:05 lb-lgr Trace: middle\n");
+    writeTo(folder, "notes-lgr.txt", "la-lgr Fail: Assertion failed\n");
+    const merged = await run("merge", folder);
+    assert.equal(merged.code, 0);
+    assert.deepEqual(
+      merged.stdout.trimEnd().split("\n").map((l) => l.split("\t").slice(1).join(" ")),
+      ["08:00:01 Assertion failed", "08:00:01 first", "08:00:05 middle", "08:00:09 last"],
+    );
+    assert.match(merged.stderr, /notes-lgr\.txt: no time in it, left out/);
+  });
+
+  it("writes a time to the millisecond, a fraction that rounds up carrying to the second", () => {
+    assert.equal(mergedTimeText(8 * 3600 + 5.9996), "08:00:06");
+    assert.equal(mergedTimeText(8 * 3600 + 5.25), "08:00:05.250");
+    assert.equal(mergedTimeText(Date.parse("2026-12-07T08:00:05.250Z") / 1000), "2026-12-07T08:00:05.250Z");
+  });
+});
+
+describe("peer synchronizers connecting", () => {
+  // Cisco Doc 25742's MDS line (test/fixtures/published/pg/mds-peer-synchronizer-established.txt), as each side of a duplexed PG logs it.
+  const line = readFileSync(path.join(repoRoot, "test", "fixtures", "published", "pg", "mds-peer-synchronizer-established.txt"), "utf8").trim();
+  const shifted = (seconds: number) => line.replace(/^(\d{2}):(\d{2}):(\d{2})/, (_, h: string, m: string, s: string) => {
+    const t = Number(h) * 3600 + Number(m) * 60 + Number(s) + seconds;
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${pad(Math.floor(t / 3600))}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}`;
+  });
+
+  it("place the second side's clock when no call or transfer links the two", () => {
+    const merged = mergeTraces([
+      { file: "case.zip!/PG1A/PG/mds.txt", text: `${shifted(-30)} Trace: started\n${line}\n` },
+      { file: "case.zip!/PG1B/PG/mds.txt", text: `${shifted(433)}\n` },
+    ]);
+    assert.deepEqual(merged.clocks.map((c) => [c.clock, c.offsetSeconds, c.anchor]), [["host:PG1A", 0, "reference"], ["host:PG1B", -433, "peer-sync"]]);
+  });
+});
+

@@ -2,16 +2,22 @@
 // side, else each file alone) share a clock, the first trace's clock is the reference, and every
 // other clock gets the offset that two of them logging the same event tells (a call both name, the
 // Logger pair's state transfer), else zero; the user may set any offset. Entries then merge in
-// corrected time order.
+// corrected time order, each trace keeping its own order.
+//
+// Two passes over each trace, in bounded memory: the survey reads what places its clock (marked
+// entries only), then the merge reads every trace's entries side by side, a split at a time.
 
-import { formatClock, SECONDS_PER_DAY } from "../engine/clock";
-import type { EntrySplit } from "../engine/entries";
-import { callIdKey, findCallIds } from "../knowledge/callIds";
-import { sideFromPath } from "../knowledge/traceFacts";
+import type { ByteSource } from "../engine/byteSource";
+import { SECONDS_PER_DAY } from "../engine/clock";
+import { FIRST_CHUNK, type ChunkBase, type EntrySplit } from "../engine/entries";
+import { LiteralSet } from "../engine/literalSet";
+import { markedEntries, MarkedEntryRoom } from "../engine/marking";
+import { feedSplits, SplitStream, type FeedOptions } from "../formats/splitStream";
+import { CALL_KINDS, callIdKey, callIdWords, findCallIds, type CallId } from "../knowledge/callIds";
+import { sideFromPath, sideFromText } from "../knowledge/traceFacts";
 import { hostOf, processFromFileName, processFromTag, sideFromTag } from "../knowledge/traceOrigin";
-import type { TraceEntry } from "../model/entries";
+import { PEER_SYNC_MARKERS, RECEIVE_START, SEND_PREPARE } from "../knowledge/vocabulary";
 import { analyzeTrace, type TraceAnalysis } from "./analyze";
-import { tracePhases } from "./transferEvents";
 
 export interface MergeInput {
   /** The trace's name: a path or a bundle member (`case.zip!/LoggerA/lgr.txt`). */
@@ -31,8 +37,11 @@ export interface ClockOffset {
   readonly clock: string;
   /** Seconds added to this clock's times to put them on the reference clock. */
   readonly offsetSeconds: number;
-  /** What found it: a call both clocks name, the Logger pair's transfer, the user, or nothing. */
-  readonly anchor: "reference" | "call" | "transfer" | "given" | "none";
+  /**
+   * What found it: a call both clocks name, the Logger pair's transfer, the peer synchronizers of a
+   * duplexed pair connecting, the user, or nothing.
+   */
+  readonly anchor: "reference" | "call" | "transfer" | "peer-sync" | "given" | "none";
 }
 
 export interface MergedEntry {
@@ -64,76 +73,169 @@ export interface MergeOptions {
   readonly offsets?: Readonly<Record<string, number>>;
 }
 
-interface Trace {
-  readonly input: MergeInput;
-  readonly analysis: TraceAnalysis;
+// ---------------------------------------------------------------------------------------------
+// The survey: one pass over a trace for its lane and the events that place its clock.
+
+/** What one pass over a trace tells the merge. */
+export interface TraceSurvey {
   readonly lane: Lane;
-  readonly dated: boolean;
-  timeOf(entry: TraceEntry): number | null;
+  /** Each call identifier's first time, on the trace's own clock (split.timeOf). */
+  readonly callTimes: ReadonlyMap<string, number>;
+  /** The last state transfer's start on the trace's own clock: the sender's prepare, the receiver's initiate. */
+  readonly sendStart: number | null;
+  readonly receiveStart: number | null;
+  /** The last time the trace's synchronizer connected to its peer's, on its own clock. */
+  readonly peerSync: number | null;
+  /** The first timed entry's time; null for a trace without times, which cannot be placed. */
+  readonly firstTime: number | null;
 }
+
+/** An entry the survey was asked to keep: one that names a followed call. */
+export interface NamingEntry {
+  readonly line: number;
+  readonly column: number;
+  readonly entryIndex: number;
+  /** On the trace's own clock; the first timed entry's for untimed text before it. */
+  readonly ownTime: number | null;
+  readonly message: string;
+}
+
+/** Every event that two clocks may both log: a transfer's start on either side, the peer synchronizers connecting. */
+const CLOCK_EVENTS = [SEND_PREPARE, RECEIVE_START, ...PEER_SYNC_MARKERS];
+/** Every word an entry that may place a clock holds: a call's own identifiers, an event both sides log. */
+const SURVEY_WORDS = new LiteralSet([...callIdWords(CALL_KINDS), ...CLOCK_EVENTS]);
 
 function innerPath(file: string): string {
   return file.replace(/^.*!\//, "");
 }
 
-function describe(input: MergeInput): Trace {
-  const analysis = analyzeTrace(input.text);
-  const { split } = analysis;
-  const firstTag = split.entries.find((e) => e.processTag !== null)?.processTag ?? null;
-  const host = hostOf(input.text.slice(0, 64 * 1024), input.file);
-  const side = analysis.side ?? sideFromPath(innerPath(input.file)) ?? sideFromTag(firstTag);
-  const base = innerPath(input.file).replace(/^.*[\\/]/, "");
-  const process = processFromFileName(innerPath(input.file)) ?? processFromTag(firstTag) ?? "?";
-  const who = host ?? side ?? base;
-  const clock = host !== null ? `host:${host}` : side !== null ? `side:${side}` : `file:${input.file}`;
-  // Entries with a date and a zone are placed on UTC (epoch seconds); others on the trace's own clock.
-  const dated = split.entries.some((e) => e.date !== null && e.utcOffsetMinutes !== null);
-  const timeOf = (entry: TraceEntry): number | null => {
-    if (entry.clock === null) return null;
-    if (dated && entry.date !== null && entry.utcOffsetMinutes !== null) return Date.parse(`${entry.date}T00:00:00Z`) / 1000 + entry.clock - entry.utcOffsetMinutes * 60;
-    return entry.elapsedClock;
-  };
-  return { input, analysis, lane: { name: `${who}/${process}`, file: input.file, clock }, dated, timeOf };
-}
+/** A split consumer that surveys a trace, split by split. */
+class TraceSurveyor {
+  private readonly callTimes = new Map<string, number>();
+  private sendStart: number | null = null;
+  private receiveStart: number | null = null;
+  private peerSync: number | null = null;
+  private firstTime: number | null = null;
+  private firstTag: string | null = null;
+  private splits = 0;
+  private readonly room = new MarkedEntryRoom();
+  private readonly words: LiteralSet;
+  /** Entries naming the followed call, in trace order. */
+  readonly naming: NamingEntry[] = [];
+  private readonly untimedNaming: number[] = [];
 
-/** Each call identifier's first time on each clock. */
-function callTimes(traces: readonly Trace[]): Map<string, Map<string, number>> {
-  const byClock = new Map<string, Map<string, number>>();
-  for (const trace of traces) {
-    const seen = byClock.get(trace.lane.clock) ?? new Map<string, number>();
-    byClock.set(trace.lane.clock, seen);
-    const { split } = trace.analysis;
-    for (const entry of split.entries) {
-      const time = trace.timeOf(entry);
-      if (time === null) continue;
-      const message = split.text.slice(entry.messageStart, entry.contentEnd);
-      if (!/\d/.test(message)) continue;
-      for (const id of findCallIds(message)) {
-        // Routing client and dialog IDs repeat across calls: only a call's own keys align clocks.
-        if (id.kind !== "router-call-key" && id.kind !== "call-guid" && id.kind !== "correlation-id") continue;
-        const key = callIdKey(id);
-        const known = seen.get(key);
-        if (known === undefined || time < known) seen.set(key, time);
+  constructor(
+    private readonly file: string,
+    private readonly follow: FollowedCall | null,
+  ) {
+    this.words = follow === null ? SURVEY_WORDS : follow.words;
+  }
+
+  read(split: EntrySplit, base: ChunkBase): void {
+    // The process tag of the trace's first entries (of its first piece) names the process.
+    if (this.splits++ === 0) {
+      for (let i = 0; i < split.count && this.firstTag === null; i++) if (split.isTimed(i)) this.firstTag = split.entryAt(i).processTag;
+    }
+    if (this.firstTime === null) {
+      for (let i = 0; i < split.count && this.firstTime === null; i++) this.firstTime = split.timeOf(i);
+    }
+    const marked = markedEntries(split, this.words, this.room).entries;
+    for (let k = 0; k < marked.length; k++) {
+      const index = marked[k]!;
+      const time = split.timeOf(index);
+      const message = split.source.slice(split.messageStartOf(index), split.contentEndOf(index));
+      if (this.follow !== null) {
+        if (this.follow.isNamedBy(message)) {
+          const entry = split.entryAt(index, base);
+          if (time === null) this.untimedNaming.push(this.naming.length);
+          this.naming.push({ line: entry.line, column: entry.column, entryIndex: entry.index, ownTime: time, message: oneLine(message) });
+        }
+        // Following a routing client or dialog: the clocks are placed by a call's own identifiers.
+        if (this.follow.placesClocks) this.place(message, time);
+        continue;
       }
+      this.place(message, time);
     }
   }
-  return byClock;
+
+  private place(message: string, time: number | null): void {
+    if (time === null) return;
+    if (message.includes(SEND_PREPARE)) this.sendStart = time;
+    if (message.includes(RECEIVE_START)) this.receiveStart = time;
+    if (PEER_SYNC_MARKERS.some((marker) => message.includes(marker))) this.peerSync = time;
+    if (!/\d/.test(message)) return;
+    for (const id of findCallIds(message)) {
+      if (!CALL_KINDS.has(id.kind)) continue;
+      const key = callIdKey(id);
+      const known = this.callTimes.get(key);
+      if (known === undefined || time < known) this.callTimes.set(key, time);
+    }
+  }
+
+  finish(sample: string): TraceSurvey {
+    for (const at of this.untimedNaming) this.naming[at] = { ...this.naming[at]!, ownTime: this.firstTime };
+    const host = hostOf(sample.slice(0, 64 * 1024), this.file);
+    const side = sideFromText(sample) ?? sideFromPath(innerPath(this.file)) ?? sideFromTag(this.firstTag);
+    const base = innerPath(this.file).replace(/^.*[\\/]/, "");
+    const process = processFromFileName(innerPath(this.file)) ?? processFromTag(this.firstTag) ?? "?";
+    const who = host ?? side ?? base;
+    const clock = host !== null ? `host:${host}` : side !== null ? `side:${side}` : `file:${this.file}`;
+    return {
+      lane: { name: `${who}/${process}`, file: this.file, clock },
+      callTimes: this.callTimes,
+      sendStart: this.sendStart,
+      receiveStart: this.receiveStart,
+      peerSync: this.peerSync,
+      firstTime: this.firstTime,
+    };
+  }
 }
 
-/** The time of a trace's last transfer anchor of `kind`: the sender's prepare or the receiver's initiate. */
-function transferAnchor(trace: Trace, kind: "send" | "receive"): number | null {
-  const phases = tracePhases(trace.analysis.split).filter((p) => p.kind === kind);
-  const last = phases[phases.length - 1];
-  return last === undefined ? null : trace.timeOf(trace.analysis.split.entries[last.firstEntry]!);
+/** A call being followed: the words its identifiers are written with, and a test of an entry's message. */
+export class FollowedCall {
+  readonly key: string;
+  readonly words: LiteralSet;
+  /** Whether the entries read for it also place clocks (the call's own kinds do; so does every transfer start). */
+  readonly placesClocks = true;
+
+  constructor(id: Pick<CallId, "kind" | "value">) {
+    this.key = callIdKey(id);
+    // The clocks are placed as without a call followed: its words join the survey's.
+    this.words = new LiteralSet([...callIdWords(CALL_KINDS), ...CLOCK_EVENTS, ...callIdWords([id.kind])]);
+  }
+
+  isNamedBy(message: string): boolean {
+    return /\d/.test(message) && findCallIds(message).some((found) => callIdKey(found) === this.key);
+  }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Clocks: the reference, and every other clock placed through one already placed.
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-/** The offset that puts `clock` on `known` (already on the reference): from calls both name, else from a transfer. */
-function offsetBetween(known: string, clock: string, traces: readonly Trace[], calls: Map<string, Map<string, number>>): { offset: number; anchor: "call" | "transfer" } | null {
+/** Each call identifier's first time on each clock. */
+function callTimesByClock(surveys: readonly TraceSurvey[]): Map<string, Map<string, number>> {
+  const byClock = new Map<string, Map<string, number>>();
+  for (const survey of surveys) {
+    const seen = byClock.get(survey.lane.clock) ?? new Map<string, number>();
+    byClock.set(survey.lane.clock, seen);
+    for (const [key, time] of survey.callTimes) {
+      const known = seen.get(key);
+      if (known === undefined || time < known) seen.set(key, time);
+    }
+  }
+  return byClock;
+}
+
+/**
+ * The offset that puts `clock` on `known` (already on the reference): from calls both name, else
+ * from a transfer, else from the peer synchronizers connecting.
+ */
+function offsetBetween(known: string, clock: string, surveys: readonly TraceSurvey[], calls: Map<string, Map<string, number>>): { offset: number; anchor: "call" | "transfer" | "peer-sync" } | null {
   const a = calls.get(known)!;
   const b = calls.get(clock)!;
   const differences: number[] = [];
@@ -142,16 +244,21 @@ function offsetBetween(known: string, clock: string, traces: readonly Trace[], c
     if (other !== undefined) differences.push(other - time);
   }
   if (differences.length > 0) return { offset: median(differences), anchor: "call" };
-  for (const [mine, theirs] of [["send", "receive"], ["receive", "send"]] as const) {
-    for (const x of traces.filter((t) => t.lane.clock === known)) {
-      const tx = transferAnchor(x, mine);
+  // The sender's prepare and the receiver's initiate of one transfer: the same moment on both clocks.
+  for (const [mine, theirs] of [["sendStart", "receiveStart"], ["receiveStart", "sendStart"]] as const) {
+    for (const x of surveys.filter((s) => s.lane.clock === known)) {
+      const tx = x[mine];
       if (tx === null) continue;
-      for (const y of traces.filter((t) => t.lane.clock === clock)) {
-        const ty = transferAnchor(y, theirs);
+      for (const y of surveys.filter((s) => s.lane.clock === clock)) {
+        const ty = y[theirs];
         if (ty !== null) return { offset: tx - ty, anchor: "transfer" };
       }
     }
   }
+  // Both synchronizers of a duplexed pair log the one connection between them.
+  const syncOf = (on: string) => surveys.find((s) => s.lane.clock === on && s.peerSync !== null)?.peerSync ?? null;
+  const [syncKnown, syncClock] = [syncOf(known), syncOf(clock)];
+  if (syncKnown !== null && syncClock !== null) return { offset: syncKnown - syncClock, anchor: "peer-sync" };
   return null;
 }
 
@@ -165,28 +272,17 @@ function givenOffset(clock: string, lanes: readonly Lane[], given: Readonly<Reco
   return undefined;
 }
 
-/** The entry's message on one line: its lines joined with ` ⏎ `. */
-function messageOf(split: EntrySplit, entry: TraceEntry): string {
-  const text = split.text.slice(entry.messageStart, entry.contentEnd);
-  return text.includes("\n") || text.includes("\r") ? text.replace(/\r\n|\r|\n/g, " ⏎ ") : text;
-}
-
-/** `time` on the reference clock as text. */
-export function mergedTimeText(time: number, dated: boolean): string {
-  if (dated) return new Date(Math.round(time * 1000)).toISOString();
-  const whole = Math.floor(time);
-  const ms = Math.round((time - whole) * 1000);
-  return ms === 0 ? formatClock(whole) : `${formatClock(whole)}.${String(ms).padStart(3, "0")}`;
-}
-
-export function mergeTraces(inputs: readonly MergeInput[], options: MergeOptions = {}): MergedSet {
-  const traces = inputs.map(describe);
-  const lanes = traces.map((t) => t.lane);
+/** Every clock's offset, in the order the clocks first appear. */
+export function placeClocks(surveys: readonly TraceSurvey[], given: Readonly<Record<string, number>> = {}): ClockOffset[] {
+  const lanes = surveys.map((s) => s.lane);
   const clocks = [...new Set(lanes.map((l) => l.clock))];
-  const calls = callTimes(traces);
+  const calls = callTimesByClock(surveys);
   const offsets = new Map<string, ClockOffset>();
-  const given = options.offsets ?? {};
-  if (clocks.length > 0) offsets.set(clocks[0]!, { clock: clocks[0]!, offsetSeconds: givenOffset(clocks[0]!, lanes, given) ?? 0, anchor: givenOffset(clocks[0]!, lanes, given) === undefined ? "reference" : "given" });
+  if (clocks.length > 0) {
+    const reference = clocks[0]!;
+    const user = givenOffset(reference, lanes, given);
+    offsets.set(reference, { clock: reference, offsetSeconds: user ?? 0, anchor: user === undefined ? "reference" : "given" });
+  }
   // Clocks join the reference one by one, each through one already placed.
   for (let changed = true; changed; ) {
     changed = false;
@@ -199,7 +295,7 @@ export function mergeTraces(inputs: readonly MergeInput[], options: MergeOptions
         continue;
       }
       for (const placed of [...offsets.values()]) {
-        const found = offsetBetween(placed.clock, clock, traces, calls);
+        const found = offsetBetween(placed.clock, clock, surveys, calls);
         if (found === null) continue;
         offsets.set(clock, { clock, offsetSeconds: placed.offsetSeconds + found.offset, anchor: found.anchor });
         changed = true;
@@ -207,36 +303,295 @@ export function mergeTraces(inputs: readonly MergeInput[], options: MergeOptions
       }
     }
   }
-  for (const clock of clocks) if (!offsets.has(clock)) offsets.set(clock, { clock, offsetSeconds: 0, anchor: "none" });
-  const anyDated = traces.some((t) => t.dated);
-  const entries: MergedEntry[] = [];
-  traces.forEach((trace, traceIndex) => {
-    const offset = offsets.get(trace.lane.clock)!.offsetSeconds;
-    const { split } = trace.analysis;
-    for (const entry of split.entries) {
-      const own = trace.timeOf(entry);
-      if (own === null) continue;
-      // A set with dated traces is on UTC; a clock-only trace's times then stay clock times of no day.
-      const time = own + offset;
-      entries.push({
-        lane: trace.lane.name,
-        file: trace.input.file,
-        line: entry.line,
-        column: entry.column,
-        time,
-        // Times on a dated clock are epoch seconds (over 10^8); clock times count seconds from a midnight.
-        timeText: mergedTimeText(time, anyDated && time > 1e8),
-        offsetSeconds: offset,
-        message: messageOf(split, entry),
-        traceIndex,
-        entryIndex: entry.index,
-      });
-    }
-  });
-  // Stable: entries of one time keep their traces' order and their own.
-  entries.sort((a, b) => a.time - b.time || a.traceIndex - b.traceIndex || a.entryIndex - b.entryIndex);
-  return { lanes, clocks: clocks.map((c) => offsets.get(c)!), entries, analyses: traces.map((t) => t.analysis) };
+  return clocks.map((clock) => offsets.get(clock) ?? { clock, offsetSeconds: 0, anchor: "none" });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The merge: every trace's entries side by side, the least corrected time first.
+
+/** Where a trace's splits come from, one at a time; null when there are no more. */
+type NextSplit = () => Promise<{ readonly split: EntrySplit; readonly base: ChunkBase } | null>;
+
+/** One trace's entries with a message, in its own order, each with its corrected time. */
+export class TraceCursor {
+  split: EntrySplit = EMPTY_SPLIT;
+  base: ChunkBase = FIRST_CHUNK;
+  /** The current entry's index in `split`. */
+  index = -1;
+  /** The current entry's corrected time. */
+  time = 0;
+  /** The last timed entry's time on the trace's own clock: untimed text takes it. */
+  private ownTime: number;
+
+  /** `source`: a trace's whole split (in memory), or where its splits come from (streamed). */
+  constructor(
+    readonly traceIndex: number,
+    readonly offsetSeconds: number,
+    firstTime: number,
+    source: EntrySplit | NextSplit,
+  ) {
+    this.ownTime = firstTime;
+    if (typeof source === "function") this.nextSplit = source;
+    else this.split = source;
+  }
+
+  private readonly nextSplit: NextSplit = async () => null;
+
+  /** Moves to the next entry with a message in this split; false at its end. */
+  advance(): boolean {
+    const split = this.split;
+    for (let i = this.index + 1; i < split.count; i++) {
+      if (!split.hasMessage(i)) continue;
+      const own = split.timeOf(i);
+      if (own !== null) this.ownTime = own;
+      this.index = i;
+      this.time = this.ownTime + this.offsetSeconds;
+      return true;
+    }
+    this.index = split.count;
+    return false;
+  }
+
+  /** Moves to the first entry of the next split that has one; false at the trace's end. */
+  async refill(): Promise<boolean> {
+    for (;;) {
+      const next = await this.nextSplit();
+      if (next === null) return false;
+      this.split = next.split;
+      this.base = next.base;
+      this.index = -1;
+      if (this.advance()) return true;
+    }
+  }
+}
+
+const EMPTY_SPLIT = { count: 0 } as EntrySplit;
+
+function before(a: TraceCursor, b: TraceCursor): boolean {
+  return a.time < b.time || (a.time === b.time && a.traceIndex < b.traceIndex);
+}
+
+/** A binary heap of cursors, the least first. */
+class CursorHeap {
+  readonly items: TraceCursor[] = [];
+
+  push(cursor: TraceCursor): void {
+    const items = this.items;
+    let i = items.push(cursor) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(cursor, items[parent]!)) break;
+      items[i] = items[parent]!;
+      i = parent;
+    }
+    items[i] = cursor;
+  }
+
+  /** Puts the first item where it belongs after its time grew. */
+  settleFirst(): void {
+    const items = this.items;
+    const n = items.length;
+    const cursor = items[0]!;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && before(items[right]!, items[left]!) ? right : left;
+      if (!before(items[child]!, cursor)) break;
+      items[i] = items[child]!;
+      i = child;
+    }
+    items[i] = cursor;
+  }
+
+  removeFirst(): void {
+    const last = this.items.pop()!;
+    if (this.items.length === 0) return;
+    this.items[0] = last;
+    this.settleFirst();
+  }
+}
+
+/**
+ * Calls `visit` with every cursor's entries in corrected time order (ties: the trace given first).
+ * `visit` reads the cursor's current entry; a promise it returns is waited for (output backpressure).
+ */
+export async function visitMerged(cursors: readonly TraceCursor[], visit: (cursor: TraceCursor) => void | Promise<void>): Promise<void> {
+  const heap = new CursorHeap();
+  for (const cursor of cursors) if (await cursor.refill()) heap.push(cursor);
+  while (heap.items.length > 0) {
+    const cursor = heap.items[0]!;
+    const waiting = visit(cursor);
+    if (waiting !== undefined) await waiting;
+    if (cursor.advance() || (await cursor.refill())) heap.settleFirst();
+    else heap.removeFirst();
+  }
+}
+
+/** `visitMerged` for traces split whole, in memory: each cursor's one split, no waiting. */
+function visitMergedInMemory(cursors: readonly TraceCursor[], visit: (cursor: TraceCursor) => void): void {
+  const heap = new CursorHeap();
+  for (const cursor of cursors) if (cursor.advance()) heap.push(cursor);
+  while (heap.items.length > 0) {
+    const cursor = heap.items[0]!;
+    visit(cursor);
+    if (cursor.advance()) heap.settleFirst();
+    else heap.removeFirst();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text of merged entries.
+
+/** A message on one line: its lines joined with ` ⏎ `. */
+export function oneLine(text: string): string {
+  return text.includes("\n") || text.includes("\r") ? text.replace(/\r\n|\r|\n/g, " ⏎ ") : text;
+}
+
+const MS_PER_DAY = SECONDS_PER_DAY * 1000;
+let cachedDay = Number.NaN;
+let cachedDayText = new Uint8Array(0);
+
+function writeTwo(n: number, out: Uint8Array, at: number): number {
+  out[at] = 48 + Math.floor(n / 10);
+  out[at + 1] = 48 + (n % 10);
+  return at + 2;
+}
+
+/**
+ * Writes `time` (on the reference clock) as text at `at`, returning where it ends: epoch seconds
+ * (over 10^8) as ISO 8601 (`2026-12-07T08:00:00.000Z`), a clock time as `HH:MM:SS[.mmm]`. As bytes:
+ * a merge writes millions. `out` has room for 24 bytes from `at`.
+ */
+export function writeMergedTime(time: number, out: Uint8Array, at: number): number {
+  const totalMs = Math.round(time * 1000);
+  // Times on a dated clock are epoch seconds; clock times count seconds from a midnight.
+  const dated = time > 1e8;
+  const day = Math.floor(totalMs / MS_PER_DAY);
+  const ofDay = totalMs - day * MS_PER_DAY;
+  if (dated) {
+    if (day !== cachedDay) {
+      cachedDay = day;
+      cachedDayText = Buffer.from(new Date(day * MS_PER_DAY).toISOString().slice(0, 11), "latin1");
+    }
+    out.set(cachedDayText, at);
+    at += cachedDayText.length;
+  }
+  const seconds = Math.floor(ofDay / 1000);
+  const ms = ofDay % 1000;
+  at = writeTwo(Math.floor(seconds / 3600), out, at);
+  out[at++] = 58;
+  at = writeTwo(Math.floor(seconds / 60) % 60, out, at);
+  out[at++] = 58;
+  at = writeTwo(seconds % 60, out, at);
+  if (dated || ms !== 0) {
+    out[at++] = 46;
+    out[at++] = 48 + Math.floor(ms / 100);
+    at = writeTwo(ms % 100, out, at);
+  }
+  if (dated) out[at++] = 90;
+  return at;
+}
+
+const TIME_TEXT = new Uint8Array(32);
+
+/** `time` on the reference clock as text (writeMergedTime). */
+export function mergedTimeText(time: number): string {
+  return Buffer.from(TIME_TEXT.buffer, 0, writeMergedTime(time, TIME_TEXT, 0)).toString("latin1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A set of traces in memory (the editor's open documents).
+
+/** Traces held in memory, merged: their lanes, clocks, entries in corrected order, and each one's analysis. */
+export function mergeTraces(inputs: readonly MergeInput[], options: MergeOptions = {}): MergedSet {
+  const analyses = inputs.map((input) => analyzeTrace(input.text));
+  const surveys = analyses.map((analysis, i) => {
+    const surveyor = new TraceSurveyor(inputs[i]!.file, null);
+    surveyor.read(analysis.split, FIRST_CHUNK);
+    return surveyor.finish(analysis.split.text.slice(0, 1024 * 1024));
+  });
+  const clocks = placeClocks(surveys, options.offsets);
+  const offsetOf = new Map(clocks.map((c) => [c.clock, c.offsetSeconds]));
+  const cursors = surveys.flatMap((survey, i) => (survey.firstTime === null ? [] : [new TraceCursor(i, offsetOf.get(survey.lane.clock)!, survey.firstTime, analyses[i]!.split)]));
+  const entries: MergedEntry[] = [];
+  visitMergedInMemory(cursors, (cursor) => {
+    const { split, index, time, traceIndex } = cursor;
+    const entry = split.entryAt(index);
+    const survey = surveys[traceIndex]!;
+    entries.push({
+      lane: survey.lane.name,
+      file: survey.lane.file,
+      line: entry.line,
+      column: entry.column,
+      time,
+      timeText: mergedTimeText(time),
+      offsetSeconds: cursor.offsetSeconds,
+      message: oneLine(split.text.slice(entry.messageStart, entry.contentEnd)),
+      traceIndex,
+      entryIndex: index,
+    });
+  });
+  return { lanes: surveys.map((s) => s.lane), clocks, entries, analyses };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A set of traces streamed (files, bundle members of any size).
+
+/** A trace to stream: its name and a way to open its bytes, once per pass. */
+export interface TraceSourceRef {
+  readonly file: string;
+  open(): Promise<ByteSource>;
+}
+
+/** Surveys a streamed trace; `follow` keeps the entries naming that call. */
+export async function surveyTrace(trace: TraceSourceRef, follow: FollowedCall | null = null, options: FeedOptions = {}): Promise<{ survey: TraceSurvey; naming: readonly NamingEntry[] }> {
+  const source = await trace.open();
+  try {
+    const surveyor = new TraceSurveyor(trace.file, follow);
+    const stream = new SplitStream((split, base) => surveyor.read(split, base));
+    const feed = feedSplits(source, trace.file, stream, options);
+    while ((await feed.next()).done !== true);
+    return { survey: surveyor.finish(stream.sample), naming: surveyor.naming };
+  } finally {
+    await source.close();
+  }
+}
+
+/**
+ * How a trace is read while others are: in smaller blocks and pieces than alone, as twenty traces
+ * side by side each hold their blocks.
+ */
+const SIDE_BY_SIDE: FeedOptions = { pieceBytes: 128 * 1024, readBytes: 256 * 1024 };
+
+/** A cursor over a streamed trace: its splits are made as the merge reads them. */
+export async function streamedCursor(trace: TraceSourceRef, traceIndex: number, offsetSeconds: number, firstTime: number, options: FeedOptions = {}): Promise<{ cursor: TraceCursor; close(): Promise<void> }> {
+  const source = await trace.open();
+  let ready: { split: EntrySplit; base: ChunkBase } | null = null;
+  const stream = new SplitStream((split, base) => {
+    ready = { split, base };
+  });
+  const feed = feedSplits(source, trace.file, stream, { ...SIDE_BY_SIDE, ...options });
+  let ended = false;
+  const nextSplit: NextSplit = async () => {
+    // Each piece fed makes at most one split; the merge is done with the last before it asks again.
+    while (ready === null && !ended) ended = (await feed.next()).done === true;
+    const split = ready;
+    ready = null;
+    return split;
+  };
+  return {
+    cursor: new TraceCursor(traceIndex, offsetSeconds, firstTime, nextSplit),
+    close: async () => {
+      await feed.return(undefined as never);
+      await source.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Windows of time.
 
 /** Reads `HH:MM:SS[.mmm]` (a time of day) or an ISO 8601 date-time (epoch seconds); null otherwise. */
 export function parseMergeTime(text: string): { readonly seconds: number; readonly dated: boolean } | null {
@@ -251,17 +606,24 @@ export function parseMergeTime(text: string): { readonly seconds: number; readon
   return Number.isNaN(epoch) ? null : { seconds: epoch / 1000, dated: true };
 }
 
-/** Whether a merged entry lies in [since, until], both ends included; a time of day compares with the entry's. */
-export function inWindow(entry: MergedEntry, since: ReturnType<typeof parseMergeTime>, until: ReturnType<typeof parseMergeTime>): boolean {
+export type MergeTime = ReturnType<typeof parseMergeTime>;
+
+/** Whether a corrected time lies in [since, until], both ends included; a time of day compares with the time's own. */
+export function timeInWindow(time: number, since: MergeTime, until: MergeTime): boolean {
   // To the millisecond, as times are written: sums of seconds carry binary fractions.
-  const at = (bound: NonNullable<ReturnType<typeof parseMergeTime>>) => {
-    const time = Math.round(entry.time * 1000) / 1000;
-    if (bound.dated) return time;
+  const at = (bound: NonNullable<MergeTime>) => {
+    const rounded = Math.round(time * 1000) / 1000;
+    if (bound.dated) return rounded;
     // A time of day: the entry's own, whether its time is epoch seconds or a clock time.
-    const ofDay = time % SECONDS_PER_DAY;
+    const ofDay = rounded % SECONDS_PER_DAY;
     return Math.round((ofDay < 0 ? ofDay + SECONDS_PER_DAY : ofDay) * 1000) / 1000;
   };
   if (since !== null && at(since) < since.seconds) return false;
   if (until !== null && at(until) > until.seconds) return false;
   return true;
+}
+
+/** Whether a merged entry lies in [since, until], both ends included. */
+export function inWindow(entry: MergedEntry, since: MergeTime, until: MergeTime): boolean {
+  return timeInWindow(entry.time, since, until);
 }

@@ -1,40 +1,15 @@
 // Analyses a trace file of any size in chunks: bounded memory, the same findings as the editor's
-// whole-document analysis. Chunks are cut where a line starts with an entry, so no entry is split.
+// whole-document analysis. The split stream (formats/splitStream.ts) cuts the text where a line
+// starts with an entry, so no entry is split; the finding collector reads each split in turn.
 
 import { FindingCollector, type CollectedFindings } from "./analyze";
-import { BufferReaders, ByteText, decodeWholeUtf8, stringOf, type TraceText } from "../engine/byteText";
-import { readClock } from "../engine/clock";
 import { fileSource, type ByteSource } from "../engine/byteSource";
-import { FIRST_CHUNK, SharedEntryTable, type ChunkBase, type SplitState } from "../engine/entries";
-import type { TraceFormat } from "../engine/format";
-import { findCandidates } from "../engine/scan";
-import { splitEntries, standardFormat } from "../formats";
+import { feedAll, SplitStream } from "../formats/splitStream";
 import { looksLikeTraceText } from "../formats/detect";
 import type { AnalysisOptions } from "../model/findings";
 import { sideFromText, type PairSide } from "../knowledge/traceFacts";
-import { chunkDecoder, completeUtf8Length } from "../engine/decode";
-import { guessEncoding, SAMPLE_BYTES, type ChunkDecoder } from "../engine/encoding";
-import { lastLineStart } from "../engine/lineStarts";
 
-/**
- * The size of the pieces a UTF-8 file is analysed in, as the bytes they were read as. Each piece has
- * its costs (a dozen calls into the byte scan, views of its memory, a split): 448 KB measured faster
- * than 112, 224, 336, 672 and 896 KB on 100 MB.
- */
-export const PIECE_BYTES = 448 * 1024;
-/**
- * The size of the pieces decoded text is analysed in (another encoding, or a line longer than a
- * piece): a string small enough for the young generation of the heap (larger strings are allocated
- * apart and stay until a full collection).
- */
-export const TEXT_CHUNK_CHARS = 112 * 1024;
-/** Bytes read from disk at a time. */
-const READ_BYTES = 1024 * 1024;
-/** A line longer than this is cut at an entry start inside it, so memory stays bounded. */
-const MAX_CARRY_CHARS = 64 * 1024 * 1024;
-/** How far back from the end of the text a cut point is looked for. */
-const CUT_SEARCH_CHARS = 1024 * 1024;
-const SIDE_SAMPLE_CHARS = 1024 * 1024;
+export { PIECE_BYTES } from "../formats/splitStream";
 
 /** How much of a trace's start a file analysis keeps, for what else it tells (host, process). */
 const SAMPLE_TEXT_CHARS = 64 * 1024;
@@ -69,104 +44,6 @@ export class AnalysisCancelled extends Error {
   }
 }
 
-/** Feeds decoded text to the collector in chunks cut at entry starts. */
-export class TraceTextStream {
-  private carry = "";
-  private base: ChunkBase = FIRST_CHUNK;
-  private state: SplitState | undefined;
-  private sideSample = "";
-  private readonly collector: FindingCollector;
-  /** Each chunk's split is done with once analysed: the next fills the same entry table. */
-  private readonly table = new SharedEntryTable();
-
-  /** The trace's format once its first chunk is read. */
-  get format(): TraceFormat | null {
-    return this.traceFormat;
-  }
-
-  private traceFormat: TraceFormat | null = null;
-
-  constructor(options: Partial<AnalysisOptions> = {}) {
-    this.collector = new FindingCollector(options);
-  }
-
-  push(text: string): void {
-    this.carry = this.carry.length === 0 ? text : this.carry + text;
-    const cut = findCut(this.carry, this.traceFormat);
-    if (cut > 0) this.process(cut, false);
-  }
-
-  /**
-   * A text (or the bytes of one) that ends where a line starts with an entry: analysed as it is,
-   * without joining it to a carry and cutting it again. `upcomingClock` is the clock of the entry
-   * that follows it.
-   */
-  pushWhole(text: TraceText, upcomingClock: number | null): void {
-    if (this.carry.length > 0) {
-      this.push(stringOf(text));
-      return;
-    }
-    this.analyse(text, upcomingClock);
-  }
-
-  private keepSideSample(text: TraceText): void {
-    if (this.sideSample.length < SIDE_SAMPLE_CHARS) this.sideSample += text.slice(0, SIDE_SAMPLE_CHARS - this.sideSample.length);
-  }
-
-  finish(): CollectedFindings & { side: PairSide | null; isTrace: boolean; format: string | null; sample: string } {
-    if (this.carry.length > 0) this.process(this.carry.length, true);
-    return { ...this.collector.finish(), side: sideFromText(this.sideSample), isTrace: looksLikeTraceText(this.sideSample), format: this.traceFormat?.name ?? null, sample: this.sideSample.slice(0, SAMPLE_TEXT_CHARS) };
-  }
-
-  private process(cut: number, last: boolean): void {
-    const chunk = this.carry.slice(0, cut);
-    const rest = this.carry.slice(cut);
-    this.carry = rest;
-    this.analyse(chunk, last ? null : (readClock(rest, 0)?.seconds ?? null));
-  }
-
-  private analyse(chunk: TraceText, upcomingClock: number | null): void {
-    const split = splitEntries(chunk, { ...(this.state === undefined ? {} : { state: this.state }), upcomingClock, sharedTable: this.table });
-    // As split: bytes that are not ASCII were decoded, and offsets count characters.
-    const text = split.source;
-    this.keepSideSample(text);
-    this.collector.addChunk(split, this.base);
-    const lastLineStart = split.lineIndex.lastLineStart;
-    const lines = split.lineIndex.lineCount - 1;
-    this.base = {
-      offset: this.base.offset + text.length,
-      line: this.base.line + lines,
-      column: (lines === 0 ? this.base.column : 0) + (text.length - lastLineStart),
-      entryIndex: this.base.entryIndex + split.count,
-    };
-    this.state = split.state;
-    this.traceFormat = split.traceFormat;
-  }
-}
-
-/**
- * Where to cut: the start of the last line that begins with an entry, so the part before it holds
- * only whole entries. A giant line with no such start is cut at an entry start inside it.
- */
-function findCut(text: string, format: TraceFormat | null): number {
-  // Look in a small tail first: a text without CR must not be rescanned end to start for one.
-  for (const span of [64 * 1024, CUT_SEARCH_CHARS]) {
-    const from = Math.max(0, text.length - span);
-    const at = lastLineStart(text.slice(from), (pos) => from + pos < text.length && startsEntryLine(text, from + pos, format));
-    if (at !== -1) return from + at;
-    if (from === 0) break;
-  }
-  if (text.length < MAX_CARRY_CHARS) return 0;
-  const tail = text.slice(text.length - CUT_SEARCH_CHARS);
-  const candidates = findCandidates(tail);
-  return candidates.count === 0 ? text.length : text.length - CUT_SEARCH_CHARS + candidates.pos[candidates.count - 1]!;
-}
-
-/** Before the first piece is split its format is not known: a dumplog time then starts an entry line. */
-function startsEntryLine(text: string, pos: number, format: TraceFormat | null): boolean {
-  return (format ?? standardFormat).startsEntryLine(text, pos);
-}
-
 export async function analyzeTraceFile(path: string, options: StreamOptions = {}): Promise<FileAnalysis> {
   const source = await fileSource(path);
   try {
@@ -178,162 +55,16 @@ export async function analyzeTraceFile(path: string, options: StreamOptions = {}
 
 /** A trace from any source of bytes (a file, an archive member): streamed, in bounded memory. */
 export async function analyzeTraceSource(source: ByteSource, name: string, options: StreamOptions = {}): Promise<FileAnalysis> {
-  const sample = await source.peek(SAMPLE_BYTES);
-  const { encoding } = guessEncoding(sample, name, options.encoding);
-  const stream = new TraceTextStream(options.analysis);
-  const read: ReadAt = (buffer, at, _position, length = READ_BYTES) => source.read(buffer, at, length);
-  const progress = (bytesRead: number) => {
-    if (options.isCancelled?.() === true) throw new AnalysisCancelled();
-    options.onProgress?.(bytesRead, source.size ?? 0);
-  };
-  const bytesRead = isUtf8(encoding) ? await streamUtf8(read, stream, progress, options.pieceBytes ?? PIECE_BYTES) : await streamDecoded(read, chunkDecoder(encoding), stream, progress);
-  return { ...stream.finish(), bytes: bytesRead, encoding };
-}
-
-type ReadAt = (buffer: Buffer, at: number, position: number, length?: number) => Promise<number>;
-
-function isUtf8(encoding: string): boolean {
-  return encoding === "utf-8" || encoding === "utf8";
-}
-
-/** Any encoding: decoded chunk by chunk, the text stream joins and cuts the text. */
-async function streamDecoded(read: ReadAt, decoder: ChunkDecoder, stream: TraceTextStream, progress: (bytesRead: number) => void): Promise<number> {
-  // Decoded text is joined and cut by the text stream: pieces stay small, as in the UTF-8 path.
-  const buffer = Buffer.allocUnsafe(TEXT_CHUNK_CHARS);
-  let bytesRead = 0;
-  for (;;) {
-    progress(bytesRead);
-    const n = await read(buffer, 0, bytesRead, TEXT_CHUNK_CHARS);
-    if (n === 0) break;
-    stream.push(decoder.write(buffer.subarray(0, n)));
-    bytesRead += n;
-  }
-  stream.push(decoder.end());
-  progress(bytesRead);
-  return bytesRead;
-}
-
-/**
- * UTF-8 is cut as bytes, at a line break before an entry: each piece is analysed as it is, as its
- * bytes (decoded only if they are not all ASCII), without joining and re-cutting text, which would
- * copy every chunk twice. A line break is never inside a UTF-8 character, so every cut is on a
- * character boundary. The file is read in large blocks, the next one while the pieces of the last
- * are analysed.
- */
-async function streamUtf8(read: ReadAt, stream: TraceTextStream, progress: (bytesRead: number) => void, pieceBytes: number): Promise<number> {
-  // Each block is read into a buffer after room for what the block before leaves (less than a
-  // piece): the next block is read while this one's pieces are analysed, and only what is left over
-  // is copied. Pieces are analysed as the bytes they are, and an entry kept from one may be read
-  // later: a buffer is written again only when no kept entry still reads it.
-  const buffers = new ReadBuffers(pieceBytes + READ_BYTES);
-  let block = buffers.take();
-  let bytesRead = 0;
-  progress(0);
-  let n = await read(block.bytes, pieceBytes, 0);
-  let from = pieceBytes;
-  let end = pieceBytes + n;
-  if (n >= 3 && block.bytes[from] === 0xef && block.bytes[from + 1] === 0xbb && block.bytes[from + 2] === 0xbf) {
-    from += 3;
-    n -= 3;
-    bytesRead += 3;
-  }
-  while (n > 0) {
-    bytesRead += n;
-    progress(bytesRead);
-    const spare = buffers.take();
-    const next = read(spare.bytes, pieceBytes, bytesRead);
-    let consumed: number;
-    try {
-      consumed = analysePieces(block, from, end, stream, pieceBytes);
-    } catch (error) {
-      // The next block is under way: let it end before the file is closed.
-      await next.catch(() => 0);
-      throw error;
-    }
-    n = await next;
-    const left = end - consumed;
-    block.bytes.copy(spare.bytes, pieceBytes - left, consumed, end);
-    buffers.retire(block);
-    block = spare;
-    from = pieceBytes - left;
-    end = pieceBytes + n;
-  }
-  const consumed = analysePieces(block, from, end, stream, pieceBytes);
-  if (consumed < end) stream.push(decodeUtf8(block.bytes, consumed, end));
-  return bytesRead;
-}
-
-/**
- * Analyses the bytes from `from` to `held` in pieces of at most `pieceBytes`, each ending where a line
- * starts with an entry; returns where it stopped. The pieces share the bytes about equally and the
- * last ends at the last such line start, so what is left for the next block (copied there) is only
- * the last lines. A piece with no such line start is part of a line longer than a piece: the text
- * stream cuts those inside the line. What is left is always less than a piece.
- */
-function analysePieces({ bytes, readers }: ReadBuffer, from: number, held: number, stream: TraceTextStream, pieceBytes: number): number {
-  let consumed = from;
-  while (consumed < held) {
-    const pieces = Math.ceil((held - consumed) / pieceBytes);
-    const size = Math.ceil((held - consumed) / pieces);
-    const cut = lastEntryLineStart(bytes, consumed, consumed + size, held, stream.format);
-    if (cut > consumed) {
-      const upcomingClock = readClock(bytes.toString("latin1", cut, Math.min(held, cut + 16)), 0)?.seconds ?? null;
-      stream.pushWhole(new ByteText(bytes.subarray(consumed, cut), readers), upcomingClock);
-      consumed = cut;
-    } else if (held - consumed >= pieceBytes) {
-      const whole = completeUtf8Length(bytes, consumed + pieceBytes);
-      stream.push(decodeUtf8(bytes, consumed, whole));
-      consumed = whole;
-    } else {
-      break;
-    }
-  }
-  return consumed;
-}
-
-/** A buffer blocks are read into, and the kept entries that still read it. */
-interface ReadBuffer {
-  readonly bytes: Buffer;
-  readonly readers: BufferReaders;
-}
-
-/** Buffers whose blocks are analysed, kept to be written again: a new one per 1 MB block cost page faults and garbage collections. */
-const RETIRED_BUFFERS = 4;
-
-/**
- * Read buffers of one size. A retired buffer is taken again once no kept entry reads it; one that
- * stays read longer is dropped after RETIRED_BUFFERS more (the collector frees it with its readers).
- */
-class ReadBuffers {
-  private readonly retired: ReadBuffer[] = [];
-
-  constructor(private readonly size: number) {}
-
-  take(): ReadBuffer {
-    const free = this.retired.findIndex((buffer) => buffer.readers.count === 0);
-    if (free !== -1) return this.retired.splice(free, 1)[0]!;
-    return { bytes: Buffer.allocUnsafe(this.size), readers: new BufferReaders() };
-  }
-
-  /** Its pieces are analysed and what they left over is copied. */
-  retire(buffer: ReadBuffer): void {
-    this.retired.push(buffer);
-    if (this.retired.length > RETIRED_BUFFERS) this.retired.shift();
-  }
-}
-
-function decodeUtf8(bytes: Buffer, from: number, to: number): string {
-  return decodeWholeUtf8(bytes.subarray(from, to));
-}
-
-/**
- * The offset of the last line start in (from, to] whose line starts with an entry, or -1; the bytes
- * up to `held` show what follows a line start.
- */
-function lastEntryLineStart(bytes: Buffer, from: number, to: number, held: number, format: TraceFormat | null): number {
-  const at = lastLineStart(bytes.subarray(from, to), (pos) => {
-    const start = from + pos;
-    return start < held && startsEntryLine(bytes.toString("latin1", start, Math.min(held, start + 16)), 0, format);
+  const collector = new FindingCollector(options.analysis);
+  const stream = new SplitStream((split, base) => collector.addChunk(split, base));
+  const { bytes, encoding } = await feedAll(source, name, stream, {
+    onProgress: (bytesRead, totalBytes) => {
+      if (options.isCancelled?.() === true) throw new AnalysisCancelled();
+      options.onProgress?.(bytesRead, totalBytes);
+    },
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.pieceBytes === undefined ? {} : { pieceBytes: options.pieceBytes }),
   });
-  return at === -1 ? -1 : from + at;
+  const sample = stream.sample;
+  return { ...collector.finish(), side: sideFromText(sample), isTrace: looksLikeTraceText(sample), format: stream.format?.name ?? null, sample: sample.slice(0, SAMPLE_TEXT_CHARS), bytes, encoding };
 }

@@ -8,6 +8,8 @@ import { BinaryTraceError, guessEncoding, SAMPLE_BYTES } from "../engine/encodin
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Bytes for stdout (UTF-8, whole lines); a promise when the reader is behind. Without it, they go to `stdout` as text. */
+  stdoutBytes?(bytes: Uint8Array): void | Promise<void>;
 }
 
 /** A problem the user can fix: printed as one line, exit code 2, no stack trace. */

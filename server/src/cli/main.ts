@@ -1,5 +1,6 @@
 // `icm-trace`: the command-line face of the analysis core.
 
+import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { runCheck } from "./check";
 import { runSplit } from "./split";
@@ -124,6 +125,7 @@ if (require.main === module) {
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stdoutBytes: (bytes) => (process.stdout.write(bytes) ? undefined : once(process.stdout, "drain").then(() => undefined)),
   };
   // EPIPE (output piped into `head`) is not an error worth a stack trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -1,10 +1,18 @@
 // `icm-trace merge [--json] [--since T] [--until T] [--offset WHO=SECONDS] PATH...` and
 // `icm-trace follow [--json] ID PATH...`: every entry of a set of traces (files, folders, bundles)
-// on one clock, in corrected time order, one call's entries only for `follow`.
+// on one clock, in corrected time order, one call's entries only for `follow`. Each trace is read
+// twice, streamed: once to place its clock, once to merge.
 
-import { inWindow, mergeTraces, parseMergeTime, type MergedEntry, type MergedSet, type MergeInput } from "../analysis/merge";
-import { callIdKey, findCallIds, parseCallId } from "../knowledge/callIds";
-import { CliError, isBundlePath, readBundleTexts, readTraceFile, type CliIo } from "./io";
+import {
+  FollowedCall, mergedTimeText, oneLine, parseMergeTime, placeClocks, streamedCursor, surveyTrace, timeInWindow, visitMerged, type ClockOffset, type MergeTime, type NamingEntry, type TraceCursor,
+  type TraceSourceRef, type TraceSurvey,
+} from "../analysis/merge";
+import { openMember, UnreadableArchiveError, walkBundle } from "../engine/archive";
+import { fileSource, streamSource } from "../engine/byteSource";
+import { BinaryTraceError } from "../engine/encoding";
+import { parseCallId } from "../knowledge/callIds";
+import { CliError, checkReadable, isBundlePath, type CliIo } from "./io";
+import { MergedLineWriter } from "./mergedLines";
 import { expandTracePaths } from "./paths";
 
 export interface MergeCommandOptions {
@@ -15,17 +23,42 @@ export interface MergeCommandOptions {
   readonly encoding?: string | undefined;
 }
 
-/** Every trace the paths name, read whole; an unreadable path is a usage error (exit 2). */
-async function readSet(paths: readonly string[], encoding?: string): Promise<MergeInput[]> {
+/** Every trace the paths name, to be opened once per pass; an unreadable path is a usage error (exit 2). */
+async function traceSet(paths: readonly string[], io: CliIo): Promise<TraceSourceRef[]> {
   if (paths.length === 0) throw new CliError("merge and follow need at least one FILE, folder or bundle");
   const { files, problems } = expandTracePaths(paths);
   if (problems.length > 0) throw new CliError(problems[0]!);
-  const inputs: MergeInput[] = [];
+  const traces: TraceSourceRef[] = [];
   for (const file of files) {
-    if (isBundlePath(file)) inputs.push(...(await readBundleTexts(file, encoding)).map((t) => ({ file: t.path, text: t.text })));
-    else inputs.push({ file, text: readTraceFile(file, encoding).text });
+    if (!isBundlePath(file)) {
+      checkReadable(file);
+      traces.push({ file, open: () => fileSource(file) });
+      continue;
+    }
+    try {
+      await walkBundle(file, async (member) => {
+        if (/\.ems$/i.test(member.innerPath)) return;
+        if (member.problem !== null) io.stderr(`icm-trace: ${member.name}: ${member.problem}\n`);
+        else traces.push({ file: member.name, open: () => openMemberSource(member.name) });
+      });
+    } catch (error) {
+      if (error instanceof UnreadableArchiveError) throw new CliError(error.message);
+      throw error;
+    }
   }
-  return inputs;
+  return traces;
+}
+
+async function openMemberSource(name: string) {
+  const member = await openMember(name);
+  const source = streamSource(member.stream, member.size);
+  return {
+    ...source,
+    close: async () => {
+      await source.close();
+      member.close();
+    },
+  };
 }
 
 function parseOffsets(given: readonly string[] | undefined): Record<string, number> {
@@ -38,7 +71,7 @@ function parseOffsets(given: readonly string[] | undefined): Record<string, numb
   return offsets;
 }
 
-function window(options: MergeCommandOptions) {
+function window(options: MergeCommandOptions): { since: MergeTime; until: MergeTime } {
   const since = options.since === undefined ? null : parseMergeTime(options.since);
   const until = options.until === undefined ? null : parseMergeTime(options.until);
   if (options.since !== undefined && since === null) throw new CliError(`--since must be HH:MM:SS or an ISO date-time, not '${options.since}'`);
@@ -46,26 +79,107 @@ function window(options: MergeCommandOptions) {
   return { since, until };
 }
 
-function print(set: MergedSet, entries: readonly MergedEntry[], json: boolean, io: CliIo): void {
-  if (json) {
-    io.stdout(`${JSON.stringify(entries.map((e) => ({ file: e.file, line: e.line + 1, column: e.column + 1, lane: e.lane, time: e.timeText, offsetSeconds: e.offsetSeconds, message: e.message })), null, 2)}\n`);
-    return;
+interface SurveyedTrace {
+  readonly trace: TraceSourceRef;
+  readonly survey: TraceSurvey;
+  readonly naming: readonly NamingEntry[];
+}
+
+/** Surveys every trace; a binary bundle member is left out, a binary file is a usage error. */
+async function surveySet(traces: readonly TraceSourceRef[], follow: FollowedCall | null, options: MergeCommandOptions, io: CliIo): Promise<SurveyedTrace[]> {
+  const surveyed: SurveyedTrace[] = [];
+  for (const trace of traces) {
+    try {
+      const { survey, naming } = await surveyTrace(trace, follow, options.encoding === undefined ? {} : { encoding: options.encoding });
+      if (survey.firstTime === null) io.stderr(`icm-trace: ${trace.file}: no time in it, left out\n`);
+      surveyed.push({ trace, survey, naming });
+    } catch (error) {
+      if (error instanceof BinaryTraceError) {
+        if (!trace.file.includes("!/")) throw new CliError(error.message);
+        continue;
+      }
+      if (error instanceof UnreadableArchiveError) throw new CliError(error.message);
+      throw error;
+    }
   }
-  const out: string[] = [];
-  for (const e of entries) {
-    out.push(`${e.lane}\t${e.timeText}\t${e.message}\n`);
-    if (out.length >= 20_000) io.stdout(out.splice(0).join(""));
+  return surveyed;
+}
+
+/** How each clock was placed, for the reader of the text form (on stderr: stdout stays the entries). */
+function reportClocks(clocks: readonly ClockOffset[], io: CliIo): void {
+  for (const clock of clocks) io.stderr(`icm-trace: clock ${clock.clock}: ${clock.offsetSeconds >= 0 ? "+" : ""}${clock.offsetSeconds} s (${clock.anchor})\n`);
+}
+
+/** The JSON form, one object a line inside the array, written as the merge goes. */
+class JsonWriter {
+  private first = true;
+  private held: string[] = [];
+
+  constructor(private readonly io: CliIo) {}
+
+  entry(value: { file: string; line: number; column: number; lane: string; time: string; offsetSeconds: number; message: string }): void {
+    this.held.push(`${this.first ? "[\n" : ",\n"}  ${JSON.stringify(value)}`);
+    this.first = false;
+    if (this.held.length >= 10_000) this.io.stdout(this.held.splice(0).join(""));
   }
-  io.stdout(out.join(""));
-  // How each clock was placed, for the reader of the text form (on stderr: stdout stays the entries).
-  for (const clock of set.clocks) io.stderr(`icm-trace: clock ${clock.clock}: ${clock.offsetSeconds >= 0 ? "+" : ""}${clock.offsetSeconds} s (${clock.anchor})\n`);
+
+  end(): void {
+    this.held.push(this.first ? "[]\n" : "\n]\n");
+    this.io.stdout(this.held.splice(0).join(""));
+  }
+}
+
+function bytesTo(io: CliIo): (bytes: Uint8Array) => void | Promise<void> {
+  if (io.stdoutBytes !== undefined) return (bytes) => io.stdoutBytes!(bytes);
+  const decoder = new TextDecoder();
+  return (bytes) => io.stdout(decoder.decode(bytes));
 }
 
 export async function runMerge(paths: readonly string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
   const { since, until } = window(options);
-  const set = mergeTraces(await readSet(paths, options.encoding), { offsets: parseOffsets(options.offsets) });
-  print(set, set.entries.filter((e) => inWindow(e, since, until)), options.json, io);
+  const offsets = parseOffsets(options.offsets);
+  const surveyed = await surveySet(await traceSet(paths, io), null, options, io);
+  const clocks = placeClocks(surveyed.map((s) => s.survey), offsets);
+  const offsetOf = new Map(clocks.map((c) => [c.clock, c.offsetSeconds]));
+  const opened = await Promise.all(
+    surveyed.flatMap(({ trace, survey }, i) => (survey.firstTime === null ? [] : [streamedCursor(trace, i, offsetOf.get(survey.lane.clock)!, survey.firstTime, options.encoding === undefined ? {} : { encoding: options.encoding })])),
+  );
+  const lanes = surveyed.map((s) => s.survey.lane);
+  const windowed = since !== null || until !== null;
+  try {
+    if (options.json) {
+      const json = new JsonWriter(io);
+      await visitMerged(
+        opened.map((o) => o.cursor),
+        (cursor: TraceCursor) => {
+          if (windowed && !timeInWindow(cursor.time, since, until)) return;
+          const entry = cursor.split.entryAt(cursor.index, cursor.base);
+          const lane = lanes[cursor.traceIndex]!;
+          json.entry({ file: lane.file, line: entry.line + 1, column: entry.column + 1, lane: lane.name, time: mergedTimeText(cursor.time), offsetSeconds: cursor.offsetSeconds, message: oneLineMessage(cursor) });
+        },
+      );
+      json.end();
+    } else {
+      const lines = new MergedLineWriter(
+        lanes.map((l) => l.name),
+        bytesTo(io),
+      );
+      await visitMerged(
+        opened.map((o) => o.cursor),
+        windowed ? (cursor) => (timeInWindow(cursor.time, since, until) ? lines.line(cursor) : undefined) : (cursor) => lines.line(cursor),
+      );
+      await lines.flush();
+      reportClocks(clocks, io);
+    }
+  } finally {
+    await Promise.all(opened.map((o) => o.close()));
+  }
   return 0;
+}
+
+function oneLineMessage(cursor: TraceCursor): string {
+  const { split, index } = cursor;
+  return oneLine(split.source.slice(split.messageStartOf(index), split.contentEndOf(index)));
 }
 
 export async function runFollow(args: readonly string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
@@ -73,10 +187,25 @@ export async function runFollow(args: readonly string[], options: MergeCommandOp
   if (query === undefined) throw new CliError("follow needs an ID (CID=(150431,224), a call GUID, CorID=9025, …) and the traces");
   const id = parseCallId(query);
   if (id === null) throw new CliError(`'${query}' is no call identifier this tool knows (CID=(day,key), day.key, a 32-digit or dashed decimal GUID, CorID=N, DLGID=N, RCID=N)`);
-  const key = callIdKey(id);
   const { since, until } = window(options);
-  const set = mergeTraces(await readSet(paths, options.encoding), { offsets: parseOffsets(options.offsets) });
-  const naming = set.entries.filter((e) => inWindow(e, since, until) && /\d/.test(e.message) && findCallIds(e.message).some((found) => callIdKey(found) === key));
-  print(set, naming, options.json, io);
+  const offsets = parseOffsets(options.offsets);
+  // One pass: the entries that name the call are few, and are kept as the clocks are surveyed.
+  const surveyed = await surveySet(await traceSet(paths, io), new FollowedCall(id), options, io);
+  const clocks = placeClocks(surveyed.map((s) => s.survey), offsets);
+  const offsetOf = new Map(clocks.map((c) => [c.clock, c.offsetSeconds]));
+  const found = surveyed.flatMap(({ survey, naming }, traceIndex) =>
+    survey.firstTime === null ? [] : naming.map((entry) => ({ entry, traceIndex, lane: survey.lane, offset: offsetOf.get(survey.lane.clock)!, time: entry.ownTime! + offsetOf.get(survey.lane.clock)! })),
+  );
+  // Corrected time order; a trace's own order where times tie, the trace given first.
+  found.sort((a, b) => a.time - b.time || a.traceIndex - b.traceIndex || a.entry.entryIndex - b.entry.entryIndex);
+  const shown = found.filter((f) => timeInWindow(f.time, since, until));
+  if (options.json) {
+    const json = new JsonWriter(io);
+    for (const f of shown) json.entry({ file: f.lane.file, line: f.entry.line + 1, column: f.entry.column + 1, lane: f.lane.name, time: mergedTimeText(f.time), offsetSeconds: f.offset, message: f.entry.message });
+    json.end();
+    return 0;
+  }
+  io.stdout(shown.map((f) => `${f.lane.name}\t${mergedTimeText(f.time)}\t${f.entry.message}\n`).join(""));
+  reportClocks(clocks, io);
   return 0;
 }

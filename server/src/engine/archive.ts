@@ -248,6 +248,44 @@ function inflated(source: Readable, decompressor: Transform | null, compressedSi
   return counter;
 }
 
+/** A member opened on its own: its bytes as a stream, its archive open until `close`. */
+export interface OpenMember {
+  readonly stream: Readable;
+  /** Its size once decompressed, when the archive states it. */
+  readonly size: number | null;
+  close(): void;
+}
+
+/**
+ * Opens one member by the name `walkBundle` gave it (`a.zip!/dir/x.txt`, `logs/x.txt.gz`), to be
+ * read while others are: a merge reads many members side by side.
+ */
+export function openMember(name: string, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): Promise<OpenMember> {
+  return new Promise((resolve, reject) => {
+    let found = false;
+    let release = (): void => undefined;
+    const released = new Promise<void>((done) => (release = done));
+    walkBundle(
+      name,
+      async (member) => {
+        if (found) return;
+        found = true;
+        if (member.problem !== null) return reject(new UnreadableArchiveError(`'${member.name}': ${member.problem}`));
+        try {
+          resolve({ stream: await member.open(), size: member.size, close: release });
+        } catch (error) {
+          return reject(error as Error);
+        }
+        // The archive stays open while the member is read.
+        await released;
+      },
+      limits,
+    ).then(() => {
+      if (!found) reject(new UnreadableArchiveError(`no member '${displayName(name)}'`));
+    }, reject);
+  });
+}
+
 /** A member's bytes read whole, or null once they pass `limit` (the stream is then left unread). */
 export async function readWhole(stream: Readable, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];

@@ -91,6 +91,11 @@ export interface EntrySplit extends MarkableEntries {
   indexAt(offset: number, from?: number): number;
   /** Seconds since midnight, or null for preamble and headers. */
   clockOf(index: number): number | null;
+  /**
+   * The entry's time in seconds: since the epoch (UTC) when it has a date and a zone, else on the
+   * elapsed clock (since midnight of the first timed entry's day); null for preamble and headers.
+   */
+  timeOf(index: number): number | null;
   endOf(index: number): number;
   /** Offset just past the entry's text, without its trailing line endings. */
   contentEndOf(index: number): number;
@@ -408,6 +413,8 @@ class TableBuilder {
 class TraceSplit implements EntrySplit {
   private made: TraceEntry[] | undefined;
   private runTogether: number[] | undefined;
+  /** Each date's midnight (UTC) in epoch seconds, by its index in the table's dates. */
+  private readonly midnights: number[] = [];
   /** The table's generation when this split filled it. */
   private readonly generation: number;
 
@@ -522,6 +529,15 @@ class TraceSplit implements EntrySplit {
 
   clockOf(index: number): number | null {
     return this.table.kind[index] === KIND_ENTRY ? this.table.clock[index]! : null;
+  }
+
+  timeOf(index: number): number | null {
+    const t = this.table;
+    if (t.kind[index] !== KIND_ENTRY) return null;
+    const zone = t.zone[index]!;
+    const dateRef = t.dateRef[index]!;
+    if (zone === NO_ZONE || dateRef < 0) return t.elapsed[index]!;
+    return (this.midnights[dateRef] ??= Date.parse(`${t.dates[dateRef]!}T00:00:00Z`) / 1000) + t.clock[index]! - zone * 60;
   }
 
   endOf(index: number): number {

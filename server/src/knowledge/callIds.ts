@@ -3,6 +3,8 @@
 // JTAPI gateway and CVP traces of Cisco Doc 116178 ("CVP 'Send to VRU' and 'Run Ext Script'
 // Failures") and Doc 213398, and the CTI OS Developer Guide (icm.<RouterCallKeyDay>.<RouterCallKey>).
 
+import { caseVariants } from "../engine/literalSet";
+
 export type CallIdKind = "router-call-key" | "call-guid" | "correlation-id" | "dialog-id" | "routing-client";
 
 export interface CallId {
@@ -41,25 +43,38 @@ interface Pattern {
   readonly value: (m: RegExpExecArray) => string | null;
   /** Which group the identifier's own text is (for the range), else the whole match. */
   readonly group?: number;
+  /** Text every match holds: entries without any of it are not read (one marker scan finds them). */
+  readonly words: readonly string[];
 }
 
 // Bounded repetitions and fixed words only: linear on any input.
 const PATTERNS: readonly Pattern[] = [
-  { kind: "router-call-key", re: /\bCID=\((\d{1,9}),(\d{1,9})\)/g, value: (m) => `${m[1]}.${m[2]}` },
-  { kind: "router-call-key", re: /\brckey=(\d{1,9}),[\s\u00a0]{0,8}rcday=(\d{1,9})/g, value: (m) => `${m[2]}.${m[1]}` },
-  { kind: "router-call-key", re: /\bicm\.(\d{1,9})\.(\d{1,9})\b/g, value: (m) => `${m[1]}.${m[2]}` },
-  { kind: "call-guid", re: /\b(?:CALLGUID ?= ?|CVP-ID hdr ?: ?|user\.media\.id: ?|guid=)([0-9A-Fa-f]{32})\b/g, value: (m) => m[1]!.toUpperCase(), group: 1 },
+  { kind: "router-call-key", re: /\bCID=\((\d{1,9}),(\d{1,9})\)/g, value: (m) => `${m[1]}.${m[2]}`, words: ["CID=("] },
+  { kind: "router-call-key", re: /\brckey=(\d{1,9}),[\s\u00a0]{0,8}rcday=(\d{1,9})/g, value: (m) => `${m[2]}.${m[1]}`, words: ["rckey="] },
+  { kind: "router-call-key", re: /\bicm\.(\d{1,9})\.(\d{1,9})\b/g, value: (m) => `${m[1]}.${m[2]}`, words: ["icm."] },
+  { kind: "call-guid", re: /\b(?:CALLGUID ?= ?|CVP-ID hdr ?: ?|user\.media\.id: ?|guid=)([0-9A-Fa-f]{32})\b/g, value: (m) => m[1]!.toUpperCase(), group: 1, words: ["CALLGUID", "CVP-ID hdr", "user.media.id", "guid="] },
   {
     kind: "call-guid",
     re: /\b(?:CISCO-GUID hdr ?: ?|Cisco-Guid: ?)(\d{10}) ?- ?(\d{10}) ?- ?(\d{10}) ?- ?(\d{10})\b/gi,
     value: (m) => guidFromDecimal([m[1]!, m[2]!, m[3]!, m[4]!]),
+    // Any case is matched; the marker scan finds the cases traces write.
+    words: caseVariants("cisco-guid"),
   },
-  { kind: "correlation-id", re: /\b(?:CorID=|correlationId=|Correlation id for dialog is \()(\d{1,9})\b/g, value: (m) => (m[1] === "0" ? null : String(Number(m[1]))), group: 1 },
-  { kind: "dialog-id", re: /\b(?:DLGID ?= ?|dialogueId=)(\d{1,12})\b/g, value: (m) => String(Number(m[1])), group: 1 },
+  { kind: "correlation-id", re: /\b(?:CorID=|correlationId=|Correlation id for dialog is \()(\d{1,9})\b/g, value: (m) => (m[1] === "0" ? null : String(Number(m[1]))), group: 1, words: ["CorID=", "correlationId=", "Correlation id for dialog is ("] },
+  { kind: "dialog-id", re: /\b(?:DLGID ?= ?|dialogueId=)(\d{1,12})\b/g, value: (m) => String(Number(m[1])), group: 1, words: ["DLGID", "dialogueId="] },
   // The router's prefix `(switch-leg-dialog vru-leg-dialog correlation-id : 0 0)`.
-  { kind: "dialog-id", re: /\((\d{1,12}) (?:x|\d{1,12}) \d{1,9} : \d{1,9} \d{1,9}\)/g, value: (m) => String(Number(m[1])), group: 1 },
-  { kind: "routing-client", re: /\bRCID=(\d{1,9})\b/g, value: (m) => String(Number(m[1])), group: 1 },
+  { kind: "dialog-id", re: /\((\d{1,12}) (?:x|\d{1,12}) \d{1,9} : \d{1,9} \d{1,9}\)/g, value: (m) => String(Number(m[1])), group: 1, words: [" : "] },
+  { kind: "routing-client", re: /\bRCID=(\d{1,9})\b/g, value: (m) => String(Number(m[1])), group: 1, words: ["RCID="] },
 ];
+
+/** The kinds that name one call only: routing client and dialog IDs repeat across calls. */
+export const CALL_KINDS: ReadonlySet<CallIdKind> = new Set(["router-call-key", "call-guid", "correlation-id"]);
+
+/** Text that every identifier of these kinds is written with. */
+export function callIdWords(kinds: Iterable<CallIdKind>): string[] {
+  const wanted = new Set(kinds);
+  return [...new Set(PATTERNS.filter((p) => wanted.has(p.kind)).flatMap((p) => p.words))];
+}
 
 /** Every call identifier written in `text`, in text order. */
 export function findCallIds(text: string): CallId[] {
