@@ -39,6 +39,8 @@ const contexts = await Promise.all([
   esbuild.context({ ...common, entryPoints: { languageClient: "client/src/languageClientLauncher.ts" }, outdir: "dist", external: ["vscode"] }),
   // The timeline panel, with the compare renderings, is loaded when a timeline is first asked for.
   esbuild.context({ ...common, entryPoints: { timelinePanel: "client/src/timeline/timelinePanel.ts" }, outdir: "dist", external: ["vscode"] }),
+  // The merged timeline panel likewise, when a merged timeline is first asked for.
+  esbuild.context({ ...common, entryPoints: { mergedTimelinePanel: "client/src/mergedTimeline/mergedTimelinePanel.ts" }, outdir: "dist", external: ["vscode"] }),
   // Plain-text detection uses the core's splitter: loaded with the first Plain Text document.
   esbuild.context({ ...common, entryPoints: { traceDetection: "server/src/formats/detect.ts" }, outdir: "dist" }),
   esbuild.context({ ...common, entryPoints: { server: "server/src/server.ts" }, outdir: "dist", plugins: [encodingLibrariesApart] }),
@@ -50,8 +52,8 @@ const contexts = await Promise.all([
     plugins: [encodingLibrariesApart],
   }),
   ...ENCODING_LIBRARIES.map((name) => esbuild.context({ ...common, entryPoints: { [name]: require.resolve(name) }, outdir: "dist" })),
-  // The transfer timeline webview: script and stylesheet, into media/dist/ (the panel's only
-  // local resource root; .vscodeignore ships media/**).
+  // The webviews, the transfer timeline and the merged timeline: scripts and stylesheets, into
+  // media/dist/ (the panels' only local resource root; .vscodeignore ships media/**).
   esbuild.context({
     ...common,
     platform: "browser",
@@ -62,6 +64,8 @@ const contexts = await Promise.all([
     entryPoints: [
       { in: "client/src/timeline/webview/timeline.ts", out: "timeline" },
       { in: "media/timeline/timeline.css", out: "timeline" },
+      { in: "client/src/mergedTimeline/webview/mergedTimeline.ts", out: "mergedTimeline" },
+      { in: "media/mergedTimeline/mergedTimeline.css", out: "mergedTimeline" },
     ],
     outdir: "media/dist",
   }),

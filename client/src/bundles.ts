@@ -4,7 +4,7 @@
 import vscode = require("vscode");
 
 /** The bundles next to dist/client.js, each loaded once. */
-export type LazyBundle = "languageClient" | "timelinePanel" | "traceDetection";
+export type LazyBundle = "languageClient" | "timelinePanel" | "mergedTimelinePanel" | "traceDetection";
 
 const loaded = new Map<LazyBundle, unknown>();
 

@@ -37,8 +37,6 @@ export function registerCommands(client: TraceLanguageClient): vscode.Disposable
     vscode.commands.registerCommand(clientCommands.openUrl, async (url: unknown) => {
       if (typeof url === "string" && /^https:\/\//.test(url)) await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
-    // The server answers References for a call's identifiers: every entry of the open traces naming it.
-    vscode.commands.registerCommand("icmTrace.findCall", () => vscode.commands.executeCommand("editor.action.referenceSearch.trigger")),
     vscode.commands.registerCommand("icmTrace.openSplitCopy", async () => {
       const editor = activeTraceEditor();
       if (editor === undefined) return;

@@ -10,6 +10,8 @@ import { registerSplitCopyProvider } from "./splitCopy";
 import { TraceStatusBar } from "./statusBar";
 import { registerTraceBundles } from "./traceBundles";
 import { registerMergedView } from "./mergedView";
+import { registerFindCall } from "./findCall";
+import { markCallOnMergedTimeline, registerMergedTimeline } from "./mergedTimeline/registerMergedTimeline";
 import { registerTimeline } from "./timeline/registerTimeline";
 import { LANGUAGE_ID } from "../../server/src/shared/protocol";
 
@@ -21,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // The status bar shows a running server's summary of the active trace: it is made when the
   // server first runs, not at activation.
   let statusBar: TraceStatusBar | undefined;
+  const mergedViews = registerMergedView(traceClient);
   context.subscriptions.push(
     traceClient.onReady(() => (statusBar ??= new TraceStatusBar(traceClient))),
     { dispose: () => statusBar?.dispose() },
@@ -29,7 +32,9 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerTimeline(context, traceClient),
     ...registerLargeFiles(traceClient),
     ...registerTraceBundles(traceClient),
-    ...registerMergedView(traceClient),
+    ...mergedViews.disposables,
+    ...registerMergedTimeline(context, traceClient),
+    registerFindCall([(locations) => mergedViews.markCall(locations), markCallOnMergedTimeline]),
     watchPlainTextDocuments(context),
     // The server starts with the first trace, not at activation.
     vscode.workspace.onDidOpenTextDocument((document) => {

@@ -33,6 +33,7 @@ import { registerLargeFileHandlers } from "./lsp/largeFiles";
 import { registerTraceBundleHandlers } from "./lsp/traceBundles";
 import { callIdAt, callIdHover, callReferences } from "./lsp/callIdentifiers";
 import { mergedView } from "./lsp/mergedView";
+import { mergedTimeline } from "./lsp/mergedTimeline";
 import { readTraceUri } from "./lsp/readTraceUri";
 import { analyzeTrace } from "./analysis/analyze";
 import { countBySeverity } from "./model/findings";
@@ -45,6 +46,7 @@ import {
   defaultSettings,
   entryAtTimeRequest,
   explanationRequest,
+  mergedTimelineRequest,
   mergedViewRequest,
   openBundleRequest,
   readBundleMemberRequest,
@@ -220,6 +222,8 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onRequest(mergedViewRequest, guarded("mergedView", (params) => mergedView(params, documents, language())));
+
+  connection.onRequest(mergedTimelineRequest, guarded("mergedTimeline", (params) => mergedTimeline(params, documents, { language: language(), zoneMinutes: zoneMinutes(settings) })));
 
   connection.onReferences(guarded("references", (params) => {
     const doc = cache.get(documentOf(params));

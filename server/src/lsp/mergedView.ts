@@ -5,34 +5,43 @@ import { fileURLToPath } from "node:url";
 import { ErrorCodes, ResponseError } from "vscode-languageserver";
 import type { TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { mergeTraces, type MergedEntry } from "../analysis/merge";
+import { mergeTraces, type MergedEntry, type MergeInput } from "../analysis/merge";
 import { isEditorOnly } from "../knowledge/catalogue";
 import type { Language } from "../shared/text";
 import type { MergedView, MergedViewDiagnostic, MergedViewParams } from "../shared/protocol";
 import { readTraceUri } from "./readTraceUri";
 
 /** A trace's name as a lane reads it: its path, or a bundle member's `ARCHIVE!/path`. */
-function nameOf(uri: string): string {
+export function nameOf(uri: string): string {
   if (uri.startsWith("file:")) return fileURLToPath(uri);
   const at = uri.indexOf(":");
   return decodeURIComponent(uri.slice(at + 1));
 }
 
-/** The entries within `seconds` of the last entry that starts on or before `line` of `uri`, on the common clock. */
-function around(entries: readonly MergedEntry[], uris: readonly string[], at: NonNullable<MergedViewParams["around"]>): readonly MergedEntry[] {
+/** The corrected time of the last timed entry that starts on or before `line` of `uri`. */
+export function entryTimeAt(entries: readonly MergedEntry[], uris: readonly string[], at: { readonly uri: string; readonly line: number }): number {
   const traceIndex = uris.indexOf(at.uri);
   let center: MergedEntry | undefined;
   for (const e of entries) if (e.traceIndex === traceIndex && e.line <= at.line && (center === undefined || e.line >= center.line)) center = e;
   if (center === undefined) throw new ResponseError(ErrorCodes.InvalidParams, "no timed entry at that position");
-  const { time } = center;
+  return center.time;
+}
+
+/** The entries within `seconds` of the last entry that starts on or before `line` of `uri`, on the common clock. */
+function around(entries: readonly MergedEntry[], uris: readonly string[], at: NonNullable<MergedViewParams["around"]>): readonly MergedEntry[] {
+  const time = entryTimeAt(entries, uris, at);
   return entries.filter((e) => Math.abs(e.time - time) <= at.seconds);
+}
+
+/** The traces to merge: open documents as the editor holds them, others read from disk. */
+export function mergeInputs(uris: readonly string[], documents: TextDocuments<TextDocument>): MergeInput[] {
+  return uris.map((uri) => ({ file: nameOf(uri), text: documents.get(uri)?.getText() ?? readTraceUri(uri) }));
 }
 
 export function mergedView(params: MergedViewParams, documents: TextDocuments<TextDocument>, language: Language): MergedView {
   const uris = params?.uris;
   if (!Array.isArray(uris) || uris.length === 0 || !uris.every((u) => typeof u === "string")) throw new ResponseError(ErrorCodes.InvalidParams, "the merged view needs trace URIs");
-  const inputs = uris.map((uri) => ({ file: nameOf(uri), text: documents.get(uri)?.getText() ?? readTraceUri(uri) }));
-  const set = mergeTraces(inputs, { offsets: params.offsets ?? {} });
+  const set = mergeTraces(mergeInputs(uris, documents), { offsets: params.offsets ?? {} });
   const entries = params.around === undefined ? set.entries : around(set.entries, uris, params.around);
   // Each source entry's line in the view, for its findings.
   const lineOf = new Map<string, number>();

@@ -228,3 +228,92 @@ export interface MergedView {
 
 /** Every entry of the traces in corrected time order, with the findings of its entries. */
 export const mergedViewRequest = new RequestType<MergedViewParams, MergedView, void>("icmTrace/mergedView");
+
+/** A position in a trace: 0-based, as in LSP. */
+export interface TracePosition {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface MergedTimelineParams {
+  /** The traces, as for the merged view; the first one's clock is the reference. */
+  readonly uris: readonly string[];
+  /** Offsets set by hand, in seconds, by clock (`host:…`, `side:…`, `file:…`). */
+  readonly offsets?: Readonly<Record<string, number>>;
+  /** The window to open on: `seconds` each way of the entry at this position, on the common clock. */
+  readonly around?: { readonly uri: string; readonly line: number; readonly seconds: number };
+  /** Where one call's identifiers are written (its references): their entries are marked. */
+  readonly callLocations?: readonly TracePosition[];
+}
+
+/** A finding drawn on a lane: at its entry's corrected time. */
+export interface MergedTimelineMark {
+  readonly time: number;
+  readonly severity: "error" | "warning" | "information";
+  readonly code: string;
+  readonly message: string;
+  /** Where the finding starts in the lane's trace, 0-based. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface MergedTimelineLane {
+  /** `<who>/<process>`, as the merged view names it. */
+  readonly name: string;
+  readonly uri: string;
+  /** The trace's path or bundle member (`case.zip!/LoggerA/lgr.txt`). */
+  readonly file: string;
+  readonly clock: string;
+  /** The corrected times of its first and last timed entries; null when it has none. */
+  readonly span: { readonly from: number; readonly to: number } | null;
+  /** Its timed entries. */
+  readonly entries: number;
+  /** Corrected times of its entries, at most a few hundred (close ones drawn as one tick). */
+  readonly entryTimes: readonly number[];
+  readonly marks: readonly MergedTimelineMark[];
+  /** Findings left out to keep the view small (the least severe first). */
+  readonly omittedMarks: number;
+}
+
+export interface MergedTimelineGroup {
+  readonly clock: string;
+  readonly offsetSeconds: number;
+  /** What placed the clock: `reference`, `call`, `transfer`, `peer-sync`, `given` (by hand), `none`; the merge may name others. */
+  readonly anchor: string;
+  /** Indexes into `lanes`. */
+  readonly lanes: readonly number[];
+}
+
+/** An entry that names the call being followed. */
+export interface MergedTimelineCallMark {
+  readonly lane: number;
+  readonly time: number;
+  readonly line: number;
+  readonly column: number;
+  /** The entry's message, cut to a readable length. Untrusted: render as text. */
+  readonly text: string;
+}
+
+/** The A/B compare's verdict on the Logger pair the set holds. */
+export interface MergedTimelineVerdict {
+  readonly code: import("./compareModel").VerdictCode;
+  readonly summary: string;
+  /** The lanes of the pair in the compare's order, and their traces (for the transfer timeline). */
+  readonly lanes: readonly [number, number];
+  readonly uris: readonly [string, string];
+  readonly evidence: readonly { readonly lane: number; readonly line: number; readonly column: number; readonly clock: string; readonly text: string }[];
+}
+
+export interface MergedTimeline {
+  readonly language: "en" | "ja";
+  readonly groups: readonly MergedTimelineGroup[];
+  readonly lanes: readonly MergedTimelineLane[];
+  /** The window asked for with `around`, on the common clock; else null. */
+  readonly window: { readonly from: number; readonly to: number } | null;
+  readonly callMarks: readonly MergedTimelineCallMark[];
+  readonly verdict: MergedTimelineVerdict | null;
+}
+
+/** The open traces as lanes on one clock, grouped by clock, with their findings as marks. */
+export const mergedTimelineRequest = new RequestType<MergedTimelineParams, MergedTimeline, void>("icmTrace/mergedTimeline");
