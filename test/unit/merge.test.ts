@@ -9,7 +9,7 @@ import { inWindow, mergedTimeText, mergeTraces, parseMergeTime, type MergeInput 
 import { main } from "../../server/src/cli/main";
 import { callIdKey, findCallIds, parseCallId } from "../../server/src/knowledge/callIds";
 import { splitEntries } from "../../server/src/formats";
-import { makeZip, tempFolder, writeTo } from "../support/zips";
+import { makeZip, patchName, tempFolder, writeTo } from "../support/zips";
 import { repoRoot, sample } from "./helpers";
 
 const EXCERPT = readFileSync(path.join(repoRoot, "test", "fixtures", "published", "rtr", "rtr-vru-script-response-error.txt"), "utf8");
@@ -187,6 +187,30 @@ describe("merge of traces larger than its pieces", () => {
     assert.equal(mergedTimeText(8 * 3600 + 5.9996), "08:00:06");
     assert.equal(mergedTimeText(8 * 3600 + 5.25), "08:00:05.250");
     assert.equal(mergedTimeText(Date.parse("2026-12-07T08:00:05.250Z") / 1000), "2026-12-07T08:00:05.250Z");
+  });
+});
+
+describe("merge of a hostile bundle", () => {
+  it("names the members it cannot read and merges the rest", async () => {
+    const folder = tempFolder();
+    let zip = await makeZip([
+      { name: "xx/evil.txt", data: "08:00:00 la-lgr Trace: up\n" },
+      { name: "broken.txt", data: "08:00:00 la-lgr Trace: broken\n".repeat(200) },
+      { name: "aXb-lgr.txt", data: "08:00:02 la-lgr Trace: odd name\n" },
+      { name: "good-lgr.txt", data: "08:00:01 lb-lgr Trace: good\n" },
+    ]);
+    zip = patchName(zip, "xx/evil.txt", "../evil.txt");
+    zip = patchName(zip, "aXb-lgr.txt", "a\u001bb-lgr.txt");
+    // broken.txt's deflated bytes, garbled.
+    const at = zip.indexOf("broken.txt") + "broken.txt".length;
+    zip.fill(0xff, at + 2, at + 12);
+    const file = writeTo(folder, "hostile.zip", zip);
+    const merged = await run("merge", file);
+    assert.equal(merged.code, 0);
+    assert.deepEqual(merged.stdout.trimEnd().split("\n").map((l) => l.split("\t")[2]), ["good", "odd name"]);
+    assert.match(merged.stderr, /evil\.txt: unsafe name/);
+    assert.match(merged.stderr, /broken\.txt: .*left out/);
+    assert.equal((await run("follow", "CID=(1,2)", file)).code, 0);
   });
 });
 

@@ -94,11 +94,12 @@ async function surveySet(traces: readonly TraceSourceRef[], follow: FollowedCall
       if (survey.firstTime === null) io.stderr(`icm-trace: ${trace.file}: no time in it, left out\n`);
       surveyed.push({ trace, survey, naming });
     } catch (error) {
-      if (error instanceof BinaryTraceError) {
-        if (!trace.file.includes("!/")) throw new CliError(error.message);
+      // A bundle member that cannot be read is named and left out, as check does; a file given is a usage error.
+      if (trace.file.includes("!/")) {
+        if (!(error instanceof BinaryTraceError)) io.stderr(`icm-trace: ${trace.file}: ${(error as Error).message}, left out\n`);
         continue;
       }
-      if (error instanceof UnreadableArchiveError) throw new CliError(error.message);
+      if (error instanceof BinaryTraceError || error instanceof UnreadableArchiveError) throw new CliError(error.message);
       throw error;
     }
   }

@@ -156,7 +156,8 @@ async function walkZip(zip: yauzl.ZipFile, shown: string, visit: (member: Archiv
       const rawName = entry.fileName as unknown as Buffer;
       const inner = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, rawName, entry.extraFields, false);
       if (inner.endsWith("/")) continue; // a folder
-      if (wanted !== null && inner !== wanted) continue;
+      // A member is asked for by the name it was listed under: escaped, when its name holds control characters.
+      if (wanted !== null && inner !== wanted && displayName(inner) !== wanted) continue;
       const name = `${shown}${SEPARATOR}${inner}`;
       const unsafe = yauzl.validateFileName(inner);
       if (unsafe !== null) {
