@@ -190,6 +190,24 @@ describe("merge of traces larger than its pieces", () => {
   });
 });
 
+describe("clocks nothing links to the reference", () => {
+  it("keep their times, and place the clocks linked to them: a Logger pair beside an unlinked router", () => {
+    const pair = (side: "A" | "B") => sample(side === "A" ? "sideA-lgr-receive.txt" : "sideB-lgr-send.txt");
+    const alone = mergeTraces([
+      { file: "case.zip!/LoggerA/Logger/lgr.txt", text: pair("A") },
+      { file: "case.zip!/LoggerB/Logger/lgr.txt", text: pair("B") },
+    ]);
+    const beside = mergeTraces([
+      { file: "case.zip!/ROUTERA/Router/rtr_output.txt", text: dealt().router },
+      { file: "case.zip!/LoggerA/Logger/lgr.txt", text: pair("A") },
+      { file: "case.zip!/LoggerB/Logger/lgr.txt", text: pair("B") },
+    ]);
+    assert.equal(alone.clocks[1]!.anchor, "transfer");
+    assert.deepEqual(beside.clocks.map((c) => [c.clock, c.anchor]), [["host:ROUTERA", "reference"], ["host:LoggerA", "none"], ["host:LoggerB", "transfer"]]);
+    assert.equal(beside.clocks[2]!.offsetSeconds, alone.clocks[1]!.offsetSeconds);
+  });
+});
+
 describe("merge of a hostile bundle", () => {
   it("names the members it cannot read and merges the rest", async () => {
     const folder = tempFolder();

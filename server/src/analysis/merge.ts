@@ -283,9 +283,10 @@ export function placeClocks(surveys: readonly TraceSurvey[], given: Readonly<Rec
     const user = givenOffset(reference, lanes, given);
     offsets.set(reference, { clock: reference, offsetSeconds: user ?? 0, anchor: user === undefined ? "reference" : "given" });
   }
-  // Clocks join the reference one by one, each through one already placed.
-  for (let changed = true; changed; ) {
-    changed = false;
+  // Clocks join the reference one by one, each through one already placed. A clock nothing placed
+  // links to keeps its times, and the clocks linked to it are placed through it.
+  for (;;) {
+    let changed = false;
     for (const clock of clocks) {
       if (offsets.has(clock)) continue;
       const user = givenOffset(clock, lanes, given);
@@ -302,8 +303,12 @@ export function placeClocks(surveys: readonly TraceSurvey[], given: Readonly<Rec
         break;
       }
     }
+    if (changed) continue;
+    const unlinked = clocks.find((clock) => !offsets.has(clock));
+    if (unlinked === undefined) break;
+    offsets.set(unlinked, { clock: unlinked, offsetSeconds: 0, anchor: "none" });
   }
-  return clocks.map((clock) => offsets.get(clock) ?? { clock, offsetSeconds: 0, anchor: "none" });
+  return clocks.map((clock) => offsets.get(clock)!);
 }
 
 // ---------------------------------------------------------------------------------------------
