@@ -81,7 +81,7 @@ function innerName(member: BundleMember): string {
   return member.file.replace(/^.*!\//, "");
 }
 
-function memberUri(member: BundleMember): vscode.Uri {
+export function memberUri(member: BundleMember): vscode.Uri {
   return vscode.Uri.from({ scheme: BUNDLE_SCHEME, path: member.file.startsWith("/") ? member.file : `/${member.file}` });
 }
 
@@ -148,7 +148,8 @@ class BundleTree implements vscode.TreeDataProvider<BundleNode> {
 export function registerTraceBundles(client: TraceLanguageClient): vscode.Disposable[] {
   const files = new BundleFileSystem(client);
   const tree = new BundleTree();
-  const open = async (uri?: vscode.Uri) => {
+  /** Opens a bundle in the view; its inventory, or undefined when none was opened. */
+  const open = async (uri?: vscode.Uri): Promise<BundleInventory | undefined> => {
     const target = uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t("Open Trace Bundle"), filters: { [vscode.l10n.t("Trace bundles")]: ["zip", "gz"] } }))?.[0];
     if (target === undefined) return;
     if (target.scheme !== "file") {
@@ -164,6 +165,7 @@ export function registerTraceBundles(client: TraceLanguageClient): vscode.Dispos
     const errors = inventory.members.reduce((n, m) => n + m.errors, 0);
     const warnings = inventory.members.reduce((n, m) => n + m.warnings, 0);
     void vscode.window.showInformationMessage(vscode.l10n.t("{0}: {1} members, {2} errors, {3} warnings (in Problems).", target.path.replace(/^.*\//, ""), inventory.members.length, errors, warnings));
+    return inventory;
   };
   return [
     vscode.workspace.registerFileSystemProvider(BUNDLE_SCHEME, files, { isReadonly: true, isCaseSensitive: true }),

@@ -72,14 +72,18 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(message);
 
   /** Runs a handler; a bad request gets an error reply and the server keeps serving. */
-  function guarded<P, R>(name: string, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
+  function guarded<P, R>(name: string, handler: (params: P) => R): (params: P) => R | ResponseError<void> | Promise<Awaited<R> | ResponseError<void>> {
+    const failed = (error: unknown): ResponseError<void> => {
+      if (error instanceof ResponseError) return error;
+      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    };
     return (params: P) => {
       try {
-        return handler(params);
+        const result = handler(params);
+        return result instanceof Promise ? (result as Promise<Awaited<R>>).catch(failed) : result;
       } catch (error) {
-        if (error instanceof ResponseError) return error;
-        log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return failed(error);
       }
     };
   }

@@ -76,3 +76,27 @@ session.test("a member opens as a trace with its diagnostics and hover", async (
   await workbench.screenshot(page, "trace-bundle-member-hover");
   await page.keyboard.press("Escape");
 });
+
+session.test("merges a bundle's traces on one clock from the palette: the merged view and the timeline", async (page) => {
+  const bundle = path.join(session.folder, "LOGGERA-SystCLILogs-20261207.zip");
+  await workbench.runCommand(page, "ICM Trace: Merge Traces of a Folder or Bundle…");
+  await page.locator(selectors.quickInput.row(path.basename(bundle))).first().waitFor();
+  await page.locator(selectors.quickInput.box).fill(bundle);
+  await page.keyboard.press("Enter");
+  // Every trace member, none of them open in a tab: the lanes of four hosts, the sender's failure on its lane.
+  await page.locator(".tab:has-text('Merged traces')").first().waitFor();
+  await page.locator(".tab:has-text('Merged timeline: 4 traces')").first().waitFor();
+  await page.locator(".tab:has-text('Merged traces')").first().click();
+  const lines = page.locator(".editor-group-container.active .view-lines");
+  // The earliest lane first: the router's, its paste's CVP lines kept in their place on its time of day.
+  await lines.locator(".view-line:has-text('ROUTERA/rtr  12:41:02.591')").first().waitFor();
+  // The findings of every lane are the merged view's own, in Problems under its name.
+  await workbench.openProblemsPanel(page);
+  await page.locator(selectors.problemsPanel.row("Merged traces")).first().waitFor();
+  await workbench.screenshot(page, "trace-bundle-merged-view");
+  await page.locator(".tab:has-text('Merged timeline: 4 traces')").first().click();
+  const timeline = page.frameLocator("iframe.webview.ready").last().frameLocator("iframe#active-frame");
+  for (const clock of ["host:LOGGERA", "host:LOGGERB", "host:ROUTERA", "host:PG1A"]) await timeline.locator(`.group[data-clock=${JSON.stringify(clock)}]`).waitFor();
+  assert.equal(await timeline.locator(`.group[data-clock="host:LOGGERB"]`).getAttribute("data-anchor"), "transfer");
+  await workbench.screenshot(page, "trace-bundle-merged-timeline");
+});

@@ -2,8 +2,12 @@
 // findings on their lines, and a window around an entry.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { MergedView } from "../../server/src/shared/protocol";
+import { pathToFileURL } from "node:url";
+import { bundleMemberUri, type MergedView } from "../../server/src/shared/protocol";
+import { makeZip, tempFolder, writeTo } from "../support/zips";
 import { startServer, type TestServer } from "./lspClient";
 
 describe("the merged view over LSP", () => {
@@ -29,5 +33,17 @@ describe("the merged view over LSP", () => {
     const times = around.text.split("\n").map((l) => l.split(/ {2}/)[1]);
     assert.ok(times.length > 0 && times.length < lines.length);
     assert.ok(times.every((t) => t! >= "23:27:13" && t! <= "23:27:23"), times.join(" "));
+  });
+
+  it("merges traces it reads itself: a file on disk and bundle members not open in the editor", async () => {
+    const samples = path.join(__dirname, "..", "..", "..", "samples");
+    const folder = tempFolder();
+    const zip = writeTo(folder, "case.zip", await makeZip([{ name: "LoggerB/Logger/lgr.txt", data: readFileSync(path.join(samples, "sideB-lgr-send.txt")) }]));
+    const receive = pathToFileURL(path.join(samples, "sideA-lgr-receive.txt")).toString();
+    const member = bundleMemberUri(`${zip}!/LoggerB/Logger/lgr.txt`);
+    const view = (await server.connection.sendRequest("icmTrace/mergedView", { uris: [receive, member] })) as MergedView;
+    assert.match(view.text, /^LoggerB\/lgr {2}23:27:04 {2}Unable to GetTempFileName/m);
+    assert.ok(view.lines.some((l) => l.uri === member));
+    await assert.rejects(server.connection.sendRequest("icmTrace/mergedView", { uris: [receive, bundleMemberUri(`${zip}!/missing.txt`)] }), /no member/);
   });
 });

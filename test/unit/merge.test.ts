@@ -190,6 +190,17 @@ describe("merge of traces larger than its pieces", () => {
   });
 });
 
+describe("a trace that mixes dated and undated entries", () => {
+  it("keeps every entry a time of day, in the trace's order: router /ms lines and the CVP's Cisco Log lines of one paste", () => {
+    const merged = mergeTraces([{ file: "case.zip!/ROUTERA/Router/rtr_output.txt", text: EXCERPT }]);
+    assert.ok(merged.entries.length > 10);
+    assert.ok(merged.entries.every((e) => /^\d{2}:\d{2}:\d{2}(\.\d{3})?$/.test(e.timeText)), merged.entries.map((e) => e.timeText).join(" "));
+    // The split's own order: the CVP's lines stay among the router's.
+    const lines = merged.entries.map((e) => e.line);
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+  });
+});
+
 describe("clocks nothing links to the reference", () => {
   it("keep their times, and place the clocks linked to them: a Logger pair beside an unlinked router", () => {
     const pair = (side: "A" | "B") => sample(side === "A" ? "sideA-lgr-receive.txt" : "sideB-lgr-send.txt");

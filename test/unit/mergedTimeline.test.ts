@@ -61,13 +61,13 @@ const SEND = "file:///case/sideB-lgr-send.txt";
 const ROUTER = bundleMemberUri("/case/bundle.zip!/ROUTERA/Router/rtr_output.txt");
 const CVP = bundleMemberUri("/case/bundle.zip!/CVP1/CVP/cvp.txt");
 
-function loggerPair(offsets?: Record<string, number>): MergedTimeline {
+function loggerPair(offsets?: Record<string, number>): Promise<MergedTimeline> {
   return mergedTimeline({ uris: [RECEIVE, SEND], ...(offsets === undefined ? {} : { offsets }) }, documentsOf({ [RECEIVE]: seedReceive(), [SEND]: seedSend() }), { language: "en", zoneMinutes: null });
 }
 
 describe("the merged timeline's model", () => {
-  it("groups the Logger pair's lanes by side, the receiver's clock the reference, with the compare's verdict", () => {
-    const timeline = loggerPair();
+  it("groups the Logger pair's lanes by side, the receiver's clock the reference, with the compare's verdict", async () => {
+    const timeline = await loggerPair();
     assert.deepEqual(timeline.lanes.map((l) => [l.name, l.clock, l.uri]), [["A/lgr", "side:A", RECEIVE], ["B/lgr", "side:B", SEND]]);
     assert.deepEqual(timeline.groups.map((g) => [g.clock, g.anchor, g.offsetSeconds, g.lanes]), [["side:A", "reference", 0, [0]], ["side:B", "transfer", 23965, [1]]]);
     const failure = timeline.lanes[1]!.marks.find((m) => m.code === "temp-file-access-denied")!;
@@ -83,8 +83,8 @@ describe("the merged timeline's model", () => {
     assert.equal(timeline.window, null);
   });
 
-  it("sends spans, ticks and marks, never a trace's text", () => {
-    const timeline = loggerPair();
+  it("sends spans, ticks and marks, never a trace's text", async () => {
+    const timeline = await loggerPair();
     const [a] = timeline.lanes;
     assert.deepEqual([timeText(a!.span!.from), timeText(a!.span!.to), a!.entries], ["23:26:58", "23:27:18", 27]);
     assert.ok(a!.entryTimes.length > 0 && a!.entryTimes.length <= a!.entries);
@@ -95,29 +95,29 @@ describe("the merged timeline's model", () => {
     }
   });
 
-  it("moves a clock by the offset given by hand, marks and span alike", () => {
-    const auto = loggerPair();
-    const moved = loggerPair({ "side:B": 23965 + 60 });
+  it("moves a clock by the offset given by hand, marks and span alike", async () => {
+    const auto = await loggerPair();
+    const moved = await loggerPair({ "side:B": 23965 + 60 });
     assert.deepEqual([moved.groups[1]!.anchor, moved.groups[1]!.offsetSeconds], ["given", 24025]);
     const at = (t: MergedTimeline) => t.lanes[1]!.marks.find((m) => m.code === "temp-file-access-denied")!.time;
     assert.equal(at(moved) - at(auto), 60);
     assert.equal(moved.lanes[1]!.span!.from - auto.lanes[1]!.span!.from, 60);
     assert.deepEqual(moved.lanes[0]!.span, auto.lanes[0]!.span);
     // The reference clock moves too, and what follows it.
-    const reference = loggerPair({ "side:A": -10 });
+    const reference = await loggerPair({ "side:A": -10 });
     assert.deepEqual(reference.groups.map((g) => [g.anchor, g.offsetSeconds]), [["given", -10], ["transfer", 23955]]);
     // Offsets that are not numbers are left out, not merged.
-    const ignored = loggerPair({ "side:B": Number.NaN });
+    const ignored = await loggerPair({ "side:B": Number.NaN });
     assert.equal(ignored.groups[1]!.anchor, "transfer");
   });
 
-  it("groups bundle members by host, places the late host by the calls both name, and marks a followed call's entries", () => {
+  it("groups bundle members by host, places the late host by the calls both name, and marks a followed call's entries", async () => {
     const { router, cvp } = routerAndCvp(433);
     const documents = documentsOf({ [ROUTER]: router, [CVP]: cvp });
     // Where the router names CID=(150431,201): the first NewCall and the route's line.
     const named = router.split("\n").flatMap((text, line) => (text.includes("CID=(150431,201)") ? [{ uri: ROUTER, line, character: text.indexOf("CID=") }] : []));
     assert.ok(named.length >= 2);
-    const timeline = mergedTimeline({ uris: [ROUTER, CVP], callLocations: [...named, named[0]!, { uri: "file:///elsewhere.txt", line: 0, character: 0 }] }, documents, { language: "en", zoneMinutes: null });
+    const timeline = await mergedTimeline({ uris: [ROUTER, CVP], callLocations: [...named, named[0]!, { uri: "file:///elsewhere.txt", line: 0, character: 0 }] }, documents, { language: "en", zoneMinutes: null });
     assert.deepEqual(timeline.groups.map((g) => [g.clock, g.anchor]), [["host:ROUTERA", "reference"], ["host:10.66.68.169", "call"]]);
     assert.ok(Math.abs(timeline.groups[1]!.offsetSeconds) > 1e8, "the CVP host's dated clock is placed on the router's");
     // Within a second of the router's after the shift: the late clock is undone.
@@ -131,13 +131,13 @@ describe("the merged timeline's model", () => {
     assert.equal(error.line, router.split("\n").findIndex((t) => t.includes("VRU script response had error")));
   });
 
-  it("opens on a window around an entry", () => {
-    const timeline = mergedTimeline({ uris: [RECEIVE, SEND], around: { uri: RECEIVE, line: 0, seconds: 900 } }, documentsOf({ [RECEIVE]: seedReceive(), [SEND]: seedSend() }), { language: "en", zoneMinutes: null });
+  it("opens on a window around an entry", async () => {
+    const timeline = await mergedTimeline({ uris: [RECEIVE, SEND], around: { uri: RECEIVE, line: 0, seconds: 900 } }, documentsOf({ [RECEIVE]: seedReceive(), [SEND]: seedSend() }), { language: "en", zoneMinutes: null });
     // The last entry on line 0 of the run-together receive trace is at 23:27:18.
     assert.deepEqual([timeText(timeline.window!.from), timeText(timeline.window!.to)], ["23:12:18", "23:42:18"]);
   });
 
-  it("thins a lane's entry times to a bounded number of ticks, spread over its span", () => {
+  it("thins a lane's entry times to a bounded number of ticks, spread over its span", async () => {
     const times = Array.from({ length: 5000 }, (_, i) => 1000 + i * 0.5);
     const thinned = thinTimes(times, MAX_TICKS_PER_LANE);
     assert.ok(thinned.length <= MAX_TICKS_PER_LANE && thinned.length > MAX_TICKS_PER_LANE / 2);
@@ -149,8 +149,8 @@ describe("the merged timeline's model", () => {
 });
 
 describe("the merged timeline's view", () => {
-  it("covers every span, mark and call entry, padded, and zooms within it", () => {
-    const timeline = loggerPair();
+  it("covers every span, mark and call entry, padded, and zooms within it", async () => {
+    const timeline = await loggerPair();
     const [from, to] = timelineExtent(timeline);
     assert.ok(from < timeline.lanes[0]!.span!.from && to > timeline.lanes[1]!.span!.to);
     assert.deepEqual(timelineExtent({ lanes: [], callMarks: [] }), [0, 1]);
@@ -166,7 +166,7 @@ describe("the merged timeline's view", () => {
     assert.ok(Math.abs(narrow[1] - narrow[0] - 0.05) < 1e-9);
   });
 
-  it("writes and reads times: clock times near the window, dated times in UTC", () => {
+  it("writes and reads times: clock times near the window, dated times in UTC", async () => {
     assert.equal(timeText(84424), "23:27:04");
     assert.equal(timeText(38847.89), "10:47:27.890");
     assert.equal(timeText(1352832447.802), "2012-11-13 18:47:27.802");
@@ -186,7 +186,7 @@ describe("the merged timeline's view", () => {
     assert.equal(tickText(84424, 5), "23:27:04");
   });
 
-  it("labels clocks, files, offsets and lanes", () => {
+  it("labels clocks, files, offsets and lanes", async () => {
     assert.equal(clockLabel("host:ROUTERA", "en"), "Host ROUTERA");
     assert.equal(clockLabel("side:B", "ja"), "サイド B");
     assert.equal(clockLabel("file:/work/case/rtr_output.txt", "en"), "File rtr_output.txt");
@@ -200,19 +200,19 @@ describe("the merged timeline's view", () => {
     assert.equal(anchorText({ anchor: "reference", offsetSeconds: 0 }, "en"), "the reference clock");
     assert.equal(anchorText({ anchor: "given", offsetSeconds: 5 }, "ja"), "手動で設定");
     // By hand: what the merge found, when the view saw it.
-    const automatic = rememberAutomatic({ "side:A": { offsetSeconds: 1, anchor: "reference" } }, loggerPair({ "side:A": 5 }).groups);
+    const automatic = rememberAutomatic({ "side:A": { offsetSeconds: 1, anchor: "reference" } }, (await loggerPair({ "side:A": 5 })).groups);
     assert.deepEqual(automatic, { "side:A": { offsetSeconds: 1, anchor: "reference" }, "side:B": { offsetSeconds: 23970, anchor: "transfer" } });
     assert.equal(anchorText({ anchor: "given", offsetSeconds: 23000 }, "en", automatic["side:B"]), "set by hand (automatic: +6 h 39 min 30 s, from the Logger pair's state transfer)");
     assert.equal(anchorText({ anchor: "given", offsetSeconds: 23000 }, "en"), "set by hand");
     // An anchor the merge names that the view has no words for is shown by its name.
     assert.equal(anchorText({ anchor: "ntp", offsetSeconds: -2 }, "en"), "automatic: -2 s, ntp");
-    const [, b] = loggerPair().lanes;
+    const [, b] = (await loggerPair()).lanes;
     assert.equal(laneSummary(b!, "en"), "9 entries · 2 errors");
     assert.equal(laneSummary({ entries: 1, span: { from: 0, to: 0 }, marks: [{ severity: "warning" }] as MergedTimelineMark[] }, "ja"), "1 エントリ · 警告 1 件");
     assert.equal(laneSummary({ entries: 0, span: null, marks: [] }, "en"), "no timed entries");
   });
 
-  it("keeps hand offsets by clock and reads a saved state only when it is whole", () => {
+  it("keeps hand offsets by clock and reads a saved state only when it is whole", async () => {
     assert.deepEqual(withOffset({}, "side:B", 60), { "side:B": 60 });
     assert.deepEqual(withOffset({ "side:B": 60, "side:A": 1 }, "side:B", null), { "side:A": 1 });
     const state = { uris: [RECEIVE], offsets: { "side:B": 60 }, window: [1, 2], collapsed: ["side:A"], callLocations: [{ uri: RECEIVE, line: 0, character: 5 }] };
@@ -224,7 +224,7 @@ describe("the merged timeline's view", () => {
     }
   });
 
-  it("finds the merged view's lines that hold a call's positions", () => {
+  it("finds the merged view's lines that hold a call's positions", async () => {
     const a = "file:///a.txt";
     const b = "file:///b.txt";
     // The view's lines in time order; a's entries run together on line 0.

@@ -19,15 +19,17 @@ function mergedTimelinePanel(context: vscode.ExtensionContext): typeof MergedTim
   return (panelModule ??= loadBundle<typeof MergedTimelinePanelModule>(context, "mergedTimelinePanel"));
 }
 
-/** What the command takes when another command opens it: the window around an entry. */
+/** What the command takes when another command opens it: the window around an entry, the traces (else the open ones). */
 interface OpenArguments {
   readonly around?: MergedTimelineParams["around"];
+  readonly uris?: readonly string[];
 }
 
 export function registerMergedTimeline(context: vscode.ExtensionContext, client: TraceLanguageClient): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(OPEN_MERGED_TIMELINE, async (args?: OpenArguments) => {
-      const uris = openTraceDocuments().map((d) => d.uri.toString());
+      const given = typeof args === "object" && args !== null && Array.isArray(args.uris) && args.uris.every((u) => typeof u === "string") ? args.uris : [];
+      const uris = given.length > 0 ? [...given] : openTraceDocuments().map((d) => d.uri.toString());
       if (uris.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t("ICM Trace: open the traces to merge first."));
         return;

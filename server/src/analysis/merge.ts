@@ -88,6 +88,12 @@ export interface TraceSurvey {
   readonly peerSync: number | null;
   /** The first timed entry's time; null for a trace without times, which cannot be placed. */
   readonly firstTime: number | null;
+  /**
+   * Whether dated entries are placed on their date (UTC): not when the trace's first piece mixes
+   * dated and undated entries (a paste of dumplog and Cisco Log lines), whose times then all stay
+   * times of day, in one order.
+   */
+  readonly onDates: boolean;
 }
 
 /** An entry the survey was asked to keep: one that names a followed call. */
@@ -117,6 +123,7 @@ class TraceSurveyor {
   private peerSync: number | null = null;
   private firstTime: number | null = null;
   private firstTag: string | null = null;
+  private onDates = true;
   private splits = 0;
   private readonly room = new MarkedEntryRoom();
   private readonly words: LiteralSet;
@@ -135,14 +142,15 @@ class TraceSurveyor {
     // The process tag of the trace's first entries (of its first piece) names the process.
     if (this.splits++ === 0) {
       for (let i = 0; i < split.count && this.firstTag === null; i++) if (split.isTimed(i)) this.firstTag = split.entryAt(i).processTag;
+      this.onDates = split.datedCount === 0 || split.datedCount === split.timedCount;
     }
     if (this.firstTime === null) {
-      for (let i = 0; i < split.count && this.firstTime === null; i++) this.firstTime = split.timeOf(i);
+      for (let i = 0; i < split.count && this.firstTime === null; i++) this.firstTime = split.timeOf(i, this.onDates);
     }
     const marked = markedEntries(split, this.words, this.room).entries;
     for (let k = 0; k < marked.length; k++) {
       const index = marked[k]!;
-      const time = split.timeOf(index);
+      const time = split.timeOf(index, this.onDates);
       const message = split.source.slice(split.messageStartOf(index), split.contentEndOf(index));
       if (this.follow !== null) {
         if (this.follow.isNamedBy(message)) {
@@ -187,6 +195,7 @@ class TraceSurveyor {
       receiveStart: this.receiveStart,
       peerSync: this.peerSync,
       firstTime: this.firstTime,
+      onDates: this.onDates,
     };
   }
 }
@@ -332,22 +341,24 @@ export class TraceCursor {
   constructor(
     readonly traceIndex: number,
     readonly offsetSeconds: number,
-    firstTime: number,
+    { firstTime, onDates }: { readonly firstTime: number; readonly onDates: boolean },
     source: EntrySplit | NextSplit,
   ) {
     this.ownTime = firstTime;
+    this.onDates = onDates;
     if (typeof source === "function") this.nextSplit = source;
     else this.split = source;
   }
 
   private readonly nextSplit: NextSplit = async () => null;
+  private readonly onDates: boolean;
 
   /** Moves to the next entry with a message in this split; false at its end. */
   advance(): boolean {
     const split = this.split;
     for (let i = this.index + 1; i < split.count; i++) {
       if (!split.hasMessage(i)) continue;
-      const own = split.timeOf(i);
+      const own = split.timeOf(i, this.onDates);
       if (own !== null) this.ownTime = own;
       this.index = i;
       this.time = this.ownTime + this.offsetSeconds;
@@ -519,7 +530,7 @@ export function mergeTraces(inputs: readonly MergeInput[], options: MergeOptions
   });
   const clocks = placeClocks(surveys, options.offsets);
   const offsetOf = new Map(clocks.map((c) => [c.clock, c.offsetSeconds]));
-  const cursors = surveys.flatMap((survey, i) => (survey.firstTime === null ? [] : [new TraceCursor(i, offsetOf.get(survey.lane.clock)!, survey.firstTime, analyses[i]!.split)]));
+  const cursors = surveys.flatMap((survey, i) => (survey.firstTime === null ? [] : [new TraceCursor(i, offsetOf.get(survey.lane.clock)!, { firstTime: survey.firstTime, onDates: survey.onDates }, analyses[i]!.split)]));
   const entries: MergedEntry[] = [];
   visitMergedInMemory(cursors, (cursor) => {
     const { split, index, time, traceIndex } = cursor;
@@ -571,7 +582,13 @@ export async function surveyTrace(trace: TraceSourceRef, follow: FollowedCall | 
 const SIDE_BY_SIDE: FeedOptions = { pieceBytes: 128 * 1024, readBytes: 256 * 1024 };
 
 /** A cursor over a streamed trace: its splits are made as the merge reads them. */
-export async function streamedCursor(trace: TraceSourceRef, traceIndex: number, offsetSeconds: number, firstTime: number, options: FeedOptions = {}): Promise<{ cursor: TraceCursor; close(): Promise<void> }> {
+export async function streamedCursor(
+  trace: TraceSourceRef,
+  traceIndex: number,
+  offsetSeconds: number,
+  placed: { readonly firstTime: number; readonly onDates: boolean },
+  options: FeedOptions = {},
+): Promise<{ cursor: TraceCursor; close(): Promise<void> }> {
   const source = await trace.open();
   let ready: { split: EntrySplit; base: ChunkBase } | null = null;
   const stream = new SplitStream((split, base) => {
@@ -587,7 +604,7 @@ export async function streamedCursor(trace: TraceSourceRef, traceIndex: number, 
     return split;
   };
   return {
-    cursor: new TraceCursor(traceIndex, offsetSeconds, firstTime, nextSplit),
+    cursor: new TraceCursor(traceIndex, offsetSeconds, placed, nextSplit),
     close: async () => {
       await feed.return(undefined as never);
       await source.close();

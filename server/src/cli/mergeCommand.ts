@@ -143,7 +143,7 @@ export async function runMerge(paths: readonly string[], options: MergeCommandOp
   const clocks = placeClocks(surveyed.map((s) => s.survey), offsets);
   const offsetOf = new Map(clocks.map((c) => [c.clock, c.offsetSeconds]));
   const opened = await Promise.all(
-    surveyed.flatMap(({ trace, survey }, i) => (survey.firstTime === null ? [] : [streamedCursor(trace, i, offsetOf.get(survey.lane.clock)!, survey.firstTime, options.encoding === undefined ? {} : { encoding: options.encoding })])),
+    surveyed.flatMap(({ trace, survey }, i) => (survey.firstTime === null ? [] : [streamedCursor(trace, i, offsetOf.get(survey.lane.clock)!, { firstTime: survey.firstTime, onDates: survey.onDates }, options.encoding === undefined ? {} : { encoding: options.encoding })])),
   );
   const lanes = surveyed.map((s) => s.survey.lane);
   const windowed = since !== null || until !== null;

@@ -94,8 +94,11 @@ export interface EntrySplit extends MarkableEntries {
   /**
    * The entry's time in seconds: since the epoch (UTC) when it has a date and a zone, else on the
    * elapsed clock (since midnight of the first timed entry's day); null for preamble and headers.
+   * `onDates` false: the elapsed clock always (a text that mixes dated and undated entries).
    */
-  timeOf(index: number): number | null;
+  timeOf(index: number, onDates?: boolean): number | null;
+  /** How many timed entries have a date and a zone. */
+  readonly datedCount: number;
   endOf(index: number): number;
   /** Offset just past the entry's text, without its trailing line endings. */
   contentEndOf(index: number): number;
@@ -413,6 +416,7 @@ class TableBuilder {
 class TraceSplit implements EntrySplit {
   private made: TraceEntry[] | undefined;
   private runTogether: number[] | undefined;
+  private dated: number | undefined;
   /** Each date's midnight (UTC) in epoch seconds, by its index in the table's dates. */
   private readonly midnights: number[] = [];
   /** The table's generation when this split filled it. */
@@ -531,12 +535,12 @@ class TraceSplit implements EntrySplit {
     return this.table.kind[index] === KIND_ENTRY ? this.table.clock[index]! : null;
   }
 
-  timeOf(index: number): number | null {
+  timeOf(index: number, onDates = true): number | null {
     const t = this.table;
     if (t.kind[index] !== KIND_ENTRY) return null;
     const zone = t.zone[index]!;
     const dateRef = t.dateRef[index]!;
-    if (zone === NO_ZONE || dateRef < 0) return t.elapsed[index]!;
+    if (!onDates || zone === NO_ZONE || dateRef < 0) return t.elapsed[index]!;
     return (this.midnights[dateRef] ??= Date.parse(`${t.dates[dateRef]!}T00:00:00Z`) / 1000) + t.clock[index]! - zone * 60;
   }
 
@@ -551,6 +555,16 @@ class TraceSplit implements EntrySplit {
   messageStartOf(index: number): number {
     const t = this.table;
     return (t.messageStart[index] = messageStartIn(this.source, t.start[index]!, t.messageStart[index]!, this.reader));
+  }
+
+  get datedCount(): number {
+    if (this.dated === undefined) {
+      const t = this.table;
+      let dated = 0;
+      for (let i = 0; i < t.count; i++) if (t.kind[i] === KIND_ENTRY && t.zone[i] !== NO_ZONE && t.dateRef[i]! >= 0) dated++;
+      this.dated = dated;
+    }
+    return this.dated;
   }
 
   isTimed(index: number): boolean {

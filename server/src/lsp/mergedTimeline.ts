@@ -159,10 +159,10 @@ function loggerPairVerdict(set: MergedSet, uris: readonly string[], options: Mer
   };
 }
 
-export function mergedTimeline(params: MergedTimelineParams, documents: TextDocuments<TextDocument>, options: MergedTimelineOptions): MergedTimeline {
+export async function mergedTimeline(params: MergedTimelineParams, documents: TextDocuments<TextDocument>, options: MergedTimelineOptions): Promise<MergedTimeline> {
   const uris = params?.uris;
   if (!Array.isArray(uris) || uris.length === 0 || !uris.every((u) => typeof u === "string")) throw new ResponseError(ErrorCodes.InvalidParams, "the merged timeline needs trace URIs");
-  const set = mergeTraces(mergeInputs(uris, documents), { offsets: finiteOffsets(params.offsets) });
+  const set = mergeTraces(await mergeInputs(uris, documents), { offsets: finiteOffsets(params.offsets) });
   const byTrace = entriesByTrace(set);
   const lanes = set.lanes.map((_, i) => laneOf(set, i, uris[i]!, byTrace[i]!, options.language));
   const around = params.around;

@@ -9,7 +9,7 @@ import { mergeTraces, type MergedEntry, type MergeInput } from "../analysis/merg
 import { isEditorOnly } from "../knowledge/catalogue";
 import type { Language } from "../shared/text";
 import type { MergedView, MergedViewDiagnostic, MergedViewParams } from "../shared/protocol";
-import { readTraceUri } from "./readTraceUri";
+import { readTraceOrMember } from "./readTraceUri";
 
 /** A trace's name as a lane reads it: its path, or a bundle member's `ARCHIVE!/path`. */
 export function nameOf(uri: string): string {
@@ -33,15 +33,17 @@ function around(entries: readonly MergedEntry[], uris: readonly string[], at: No
   return entries.filter((e) => Math.abs(e.time - time) <= at.seconds);
 }
 
-/** The traces to merge: open documents as the editor holds them, others read from disk. */
-export function mergeInputs(uris: readonly string[], documents: TextDocuments<TextDocument>): MergeInput[] {
-  return uris.map((uri) => ({ file: nameOf(uri), text: documents.get(uri)?.getText() ?? readTraceUri(uri) }));
+/** The traces to merge: open documents as the editor holds them, others read from disk or their bundle. */
+export async function mergeInputs(uris: readonly string[], documents: TextDocuments<TextDocument>): Promise<MergeInput[]> {
+  const inputs: MergeInput[] = [];
+  for (const uri of uris) inputs.push({ file: nameOf(uri), text: documents.get(uri)?.getText() ?? (await readTraceOrMember(uri)) });
+  return inputs;
 }
 
-export function mergedView(params: MergedViewParams, documents: TextDocuments<TextDocument>, language: Language): MergedView {
+export async function mergedView(params: MergedViewParams, documents: TextDocuments<TextDocument>, language: Language): Promise<MergedView> {
   const uris = params?.uris;
   if (!Array.isArray(uris) || uris.length === 0 || !uris.every((u) => typeof u === "string")) throw new ResponseError(ErrorCodes.InvalidParams, "the merged view needs trace URIs");
-  const set = mergeTraces(mergeInputs(uris, documents), { offsets: params.offsets ?? {} });
+  const set = mergeTraces(await mergeInputs(uris, documents), { offsets: params.offsets ?? {} });
   const entries = params.around === undefined ? set.entries : around(set.entries, uris, params.around);
   // Each source entry's line in the view, for its findings.
   const lineOf = new Map<string, number>();

@@ -65,21 +65,25 @@ export function registerTraceBundleHandlers(context: Context): {
     },
 
     async readMember(params) {
-      const member = params?.member;
-      if (typeof member !== "string" || !isMemberPath(member)) throw new ResponseError(ErrorCodes.InvalidParams, "a member path ARCHIVE!/path is needed");
-      let bytes: Buffer | null = null;
-      try {
-        await walkBundle(member, async (found) => {
-          if (found.problem !== null) throw new ResponseError(ErrorCodes.InvalidParams, `${found.name}: ${found.problem}`);
-          bytes = await readWhole(await found.open(), MAX_MEMBER_BYTES);
-          if (bytes === null) throw new ResponseError(ErrorCodes.InvalidParams, `${found.name} is over ${MAX_MEMBER_BYTES / 1024 / 1024} MB: analyse the bundle instead`);
-        });
-      } catch (error) {
-        if (error instanceof UnreadableArchiveError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
-        throw error;
-      }
-      if (bytes === null) throw new ResponseError(ErrorCodes.InvalidParams, `no member ${member}`);
-      return (bytes as Buffer).toString("base64");
+      return (await readMemberBytes(params?.member)).toString("base64");
     },
   };
+}
+
+/** A bundle member's bytes (`ARCHIVE!/path`), read whole up to 64 MB. */
+export async function readMemberBytes(member: unknown): Promise<Buffer> {
+  if (typeof member !== "string" || !isMemberPath(member)) throw new ResponseError(ErrorCodes.InvalidParams, "a member path ARCHIVE!/path is needed");
+  let bytes: Buffer | null = null;
+  try {
+    await walkBundle(member, async (found) => {
+      if (found.problem !== null) throw new ResponseError(ErrorCodes.InvalidParams, `${found.name}: ${found.problem}`);
+      bytes = await readWhole(await found.open(), MAX_MEMBER_BYTES);
+      if (bytes === null) throw new ResponseError(ErrorCodes.InvalidParams, `${found.name} is over ${MAX_MEMBER_BYTES / 1024 / 1024} MB: analyse the bundle instead`);
+    });
+  } catch (error) {
+    if (error instanceof UnreadableArchiveError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+    throw error;
+  }
+  if (bytes === null) throw new ResponseError(ErrorCodes.InvalidParams, `no member ${member}`);
+  return bytes;
 }
