@@ -659,3 +659,144 @@ function levelWordLength(text: usize, end: usize, pos: i32, levelWords: usize, l
   }
   return 0;
 }
+
+// Merged lines (cli/mergedLines.ts): `lane<TAB>time<TAB>message<LF>` for runs of a split's entries.
+
+const MS_PER_DAY: i64 = 86_400_000;
+
+@inline function writeTwo(n: i32, out: usize): usize {
+  store<u8>(out, <u8>(48 + n / 10));
+  store<u8>(out + 1, <u8>(48 + n % 10));
+  return out + 2;
+}
+
+/** `YYYY-MM-DDT` of a day counted from 1970-01-01 (the civil calendar, as Date.toISOString writes it for years 0 to 9999). */
+function writeDate(days: i64, out: usize): usize {
+  const z = days + 719468;
+  const era = (z >= 0 ? z : z - 146096) / 146097;
+  const doe = z - era * 146097;
+  const yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const mp = (5 * doy + 2) / 153;
+  const day = <i32>(doy - (153 * mp + 2) / 5 + 1);
+  const month = <i32>(mp < 10 ? mp + 3 : mp - 9);
+  const year = <i32>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  out = writeTwo(year / 100, out);
+  out = writeTwo(year % 100, out);
+  store<u8>(out++, 45);
+  out = writeTwo(month, out);
+  store<u8>(out++, 45);
+  out = writeTwo(day, out);
+  store<u8>(out++, 84);
+  return out;
+}
+
+/** A merged time as writeMergedTime (analysis/merge.ts) writes it: epoch seconds over 10^8 as ISO 8601, else `HH:MM:SS[.mmm]`. */
+function writeMergedTime(time: f64, out: usize): usize {
+  const totalMs = <i64>Math.floor(time * 1000 + 0.5);
+  const dated = time > 1e8;
+  let day = totalMs / MS_PER_DAY;
+  if (totalMs < 0 && day * MS_PER_DAY != totalMs) day--;
+  const ofDay = totalMs - day * MS_PER_DAY;
+  if (dated) out = writeDate(day, out);
+  const seconds = <i32>(ofDay / 1000);
+  const ms = <i32>(ofDay % 1000);
+  out = writeTwo(seconds / 3600, out);
+  store<u8>(out++, 58);
+  out = writeTwo((seconds / 60) % 60, out);
+  store<u8>(out++, 58);
+  out = writeTwo(seconds % 60, out);
+  if (dated || ms != 0) {
+    store<u8>(out++, 46);
+    store<u8>(out++, <u8>(48 + ms / 100));
+    out = writeTwo(ms % 100, out);
+  }
+  if (dated) store<u8>(out++, 90);
+  return out;
+}
+
+/**
+ * Writes the entries [from, to) of the text at [text, end) that have a message (kinds 0 and 1), one
+ * line each: the `prefixLength` bytes at `prefix`, the entry's time (f64 at `times`) as
+ * writeMergedTime writes it, a tab, its message from its message start (read here where it is -1, as
+ * markEntries does) to its content end, each line break inside written as ` ⏎ `, and a line feed.
+ * Entry columns: starts (i32), kinds (u8), message starts (i32) of `count` entries. Writes from `out`
+ * while a line fits before `outEnd`; leaves the end of what it wrote at `endAt` and returns the first
+ * entry not written.
+ */
+/** The last time written, and its text (at a place of its own: `lastTimeText`, 32 bytes after the first page's start). */
+let lastTime: f64 = NaN;
+let lastTimeLength: i32 = 0;
+let lastTimeText: usize = 0;
+
+export function mergedLines(
+  text: usize, end: usize, starts: usize, kinds: usize, messageStarts: usize, times: usize, count: i32, from: i32, to: i32,
+  prefix: usize, prefixLength: i32, levelWords: usize, levelWordsEnd: usize, out: usize, outEnd: usize, endAt: usize,
+): i32 {
+  const length = <i32>(end - text);
+  const lineFeeds = i8x16.splat(10);
+  const carriageReturns = i8x16.splat(13);
+  // The time's text is kept in the room after `endAt`.
+  if (lastTimeText != endAt + 8) {
+    lastTimeText = endAt + 8;
+    lastTime = NaN;
+  }
+  let e = from;
+  for (; e < to; e++) {
+    const kind = load<u8>(kinds + <usize>e);
+    if (kind != KIND_ENTRY && kind != KIND_PREAMBLE) continue;
+    const entryStart = load<i32>(starts + (<usize>e << 2));
+    let messageStart = load<i32>(messageStarts + (<usize>e << 2));
+    if (messageStart == MESSAGE_START_UNREAD) {
+      messageStart = standardMessageStart(text, end, entryStart, levelWords, levelWordsEnd);
+      store<i32>(messageStarts + (<usize>e << 2), messageStart);
+    }
+    let contentEnd = e + 1 < count ? load<i32>(starts + (<usize>(e + 1) << 2)) : length;
+    while (contentEnd > entryStart) {
+      const code = load<u8>(text + <usize>(contentEnd - 1));
+      if (code != 10 && code != 13) break;
+      contentEnd--;
+    }
+    if (messageStart > contentEnd) messageStart = contentEnd;
+    // The most a line takes: every byte of the message a line break (five bytes).
+    if (out + <usize>prefixLength + 32 + <usize>(contentEnd - messageStart) * 5 + 1 > outEnd) break;
+    memory.copy(out, prefix, <usize>prefixLength);
+    out += <usize>prefixLength;
+    // Entries of a run mostly share their second: the time is written once and copied.
+    const time = load<f64>(times + (<usize>e << 3));
+    if (time != lastTime) {
+      lastTime = time;
+      lastTimeLength = <i32>(writeMergedTime(time, lastTimeText) - lastTimeText);
+    }
+    memory.copy(out, lastTimeText, <usize>lastTimeLength);
+    out += <usize>lastTimeLength;
+    store<u8>(out++, 9);
+    let runStart = messageStart;
+    // Sixteen bytes at a time up to the first line break, if any: most messages hold none.
+    let i = messageStart;
+    while (i + 16 <= contentEnd) {
+      const bytes = v128.load(text + <usize>i);
+      if (i8x16.bitmask(v128.or(i8x16.eq(bytes, lineFeeds), i8x16.eq(bytes, carriageReturns))) != 0) break;
+      i += 16;
+    }
+    for (; i < contentEnd; i++) {
+      const code = load<u8>(text + <usize>i);
+      if (code != 10 && code != 13) continue;
+      memory.copy(out, text + <usize>runStart, <usize>(i - runStart));
+      out += <usize>(i - runStart);
+      if (code == 13 && i + 1 < contentEnd && load<u8>(text + <usize>(i + 1)) == 10) i++;
+      store<u8>(out, 32);
+      store<u8>(out + 1, 0xe2);
+      store<u8>(out + 2, 0x8f);
+      store<u8>(out + 3, 0x8e);
+      store<u8>(out + 4, 32);
+      out += 5;
+      runStart = i + 1;
+    }
+    memory.copy(out, text + <usize>runStart, <usize>(contentEnd - runStart));
+    out += <usize>(contentEnd - runStart);
+    store<u8>(out++, 10);
+  }
+  store<i32>(endAt, <i32>out);
+  return e;
+}

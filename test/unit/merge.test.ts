@@ -243,6 +243,20 @@ describe("merge of a hostile bundle", () => {
   });
 });
 
+describe("merge of a bundle of many members", () => {
+  it("merges 10,000 small members", async () => {
+    const folder = tempFolder();
+    const members = Array.from({ length: 10_000 }, (_, i) => ({ name: `m/${i}-lgr.txt`, data: `10:00:${String(i % 60).padStart(2, "0")} Trace: ${i}\n`, store: i % 2 === 0 }));
+    const file = writeTo(folder, "many.zip", await makeZip(members));
+    const merged = await run("merge", file);
+    assert.equal(merged.code, 0);
+    const lines = merged.stdout.trimEnd().split("\n");
+    assert.equal(lines.length, 10_000);
+    assert.match(lines[0]!, /\t10:00:00\t0$/);
+    assert.match(lines[lines.length - 1]!, /\t10:00:59\t9959$/);
+  });
+});
+
 describe("peer synchronizers connecting", () => {
   // Cisco Doc 25742's MDS line (test/fixtures/published/pg/mds-peer-synchronizer-established.txt), as each side of a duplexed PG logs it.
   const line = readFileSync(path.join(repoRoot, "test", "fixtures", "published", "pg", "mds-peer-synchronizer-established.txt"), "utf8").trim();

@@ -226,54 +226,64 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-/** Each call identifier's first time on each clock. */
-function callTimesByClock(surveys: readonly TraceSurvey[]): Map<string, Map<string, number>> {
-  const byClock = new Map<string, Map<string, number>>();
+/** What the traces of one clock logged that another clock's may have logged too. */
+interface ClockEvents {
+  readonly lanes: Lane[];
+  /** Each call identifier's first time. */
+  readonly calls: Map<string, number>;
+  /** The first of its traces' last transfer starts, sending and receiving, and peer connections. */
+  sendStart: number | null;
+  receiveStart: number | null;
+  peerSync: number | null;
+}
+
+/** Each clock's events, in the order the clocks first appear. */
+function clockEvents(surveys: readonly TraceSurvey[]): Map<string, ClockEvents> {
+  const byClock = new Map<string, ClockEvents>();
   for (const survey of surveys) {
-    const seen = byClock.get(survey.lane.clock) ?? new Map<string, number>();
-    byClock.set(survey.lane.clock, seen);
-    for (const [key, time] of survey.callTimes) {
-      const known = seen.get(key);
-      if (known === undefined || time < known) seen.set(key, time);
+    let events = byClock.get(survey.lane.clock);
+    if (events === undefined) {
+      events = { lanes: [], calls: new Map(), sendStart: null, receiveStart: null, peerSync: null };
+      byClock.set(survey.lane.clock, events);
     }
+    events.lanes.push(survey.lane);
+    for (const [key, time] of survey.callTimes) {
+      const known = events.calls.get(key);
+      if (known === undefined || time < known) events.calls.set(key, time);
+    }
+    events.sendStart ??= survey.sendStart;
+    events.receiveStart ??= survey.receiveStart;
+    events.peerSync ??= survey.peerSync;
   }
   return byClock;
 }
 
+function linkable(events: ClockEvents): boolean {
+  return events.calls.size > 0 || events.sendStart !== null || events.receiveStart !== null || events.peerSync !== null;
+}
+
 /**
- * The offset that puts `clock` on `known` (already on the reference): from calls both name, else
- * from a transfer, else from the peer synchronizers connecting.
+ * The offset that puts a clock (`b`) on one already on the reference (`a`): from calls both name,
+ * else from a transfer, else from the peer synchronizers connecting.
  */
-function offsetBetween(known: string, clock: string, surveys: readonly TraceSurvey[], calls: Map<string, Map<string, number>>): { offset: number; anchor: "call" | "transfer" | "peer-sync" } | null {
-  const a = calls.get(known)!;
-  const b = calls.get(clock)!;
+function offsetBetween(a: ClockEvents, b: ClockEvents): { offset: number; anchor: "call" | "transfer" | "peer-sync" } | null {
   const differences: number[] = [];
-  for (const [key, time] of b) {
-    const other = a.get(key);
+  for (const [key, time] of b.calls) {
+    const other = a.calls.get(key);
     if (other !== undefined) differences.push(other - time);
   }
   if (differences.length > 0) return { offset: median(differences), anchor: "call" };
   // The sender's prepare and the receiver's initiate of one transfer: the same moment on both clocks.
-  for (const [mine, theirs] of [["sendStart", "receiveStart"], ["receiveStart", "sendStart"]] as const) {
-    for (const x of surveys.filter((s) => s.lane.clock === known)) {
-      const tx = x[mine];
-      if (tx === null) continue;
-      for (const y of surveys.filter((s) => s.lane.clock === clock)) {
-        const ty = y[theirs];
-        if (ty !== null) return { offset: tx - ty, anchor: "transfer" };
-      }
-    }
-  }
+  if (a.sendStart !== null && b.receiveStart !== null) return { offset: a.sendStart - b.receiveStart, anchor: "transfer" };
+  if (a.receiveStart !== null && b.sendStart !== null) return { offset: a.receiveStart - b.sendStart, anchor: "transfer" };
   // Both synchronizers of a duplexed pair log the one connection between them.
-  const syncOf = (on: string) => surveys.find((s) => s.lane.clock === on && s.peerSync !== null)?.peerSync ?? null;
-  const [syncKnown, syncClock] = [syncOf(known), syncOf(clock)];
-  if (syncKnown !== null && syncClock !== null) return { offset: syncKnown - syncClock, anchor: "peer-sync" };
+  if (a.peerSync !== null && b.peerSync !== null) return { offset: a.peerSync - b.peerSync, anchor: "peer-sync" };
   return null;
 }
 
 function givenOffset(clock: string, lanes: readonly Lane[], given: Readonly<Record<string, number>>): number | undefined {
   if (given[clock] !== undefined) return given[clock];
-  for (const lane of lanes.filter((l) => l.clock === clock)) {
+  for (const lane of lanes) {
     const who = lane.name.slice(0, lane.name.lastIndexOf("/"));
     if (given[who] !== undefined) return given[who];
     if (given[lane.name] !== undefined) return given[lane.name];
@@ -283,41 +293,41 @@ function givenOffset(clock: string, lanes: readonly Lane[], given: Readonly<Reco
 
 /** Every clock's offset, in the order the clocks first appear. */
 export function placeClocks(surveys: readonly TraceSurvey[], given: Readonly<Record<string, number>> = {}): ClockOffset[] {
-  const lanes = surveys.map((s) => s.lane);
-  const clocks = [...new Set(lanes.map((l) => l.clock))];
-  const calls = callTimesByClock(surveys);
+  const events = clockEvents(surveys);
+  const clocks = [...events.keys()];
   const offsets = new Map<string, ClockOffset>();
-  if (clocks.length > 0) {
-    const reference = clocks[0]!;
-    const user = givenOffset(reference, lanes, given);
-    offsets.set(reference, { clock: reference, offsetSeconds: user ?? 0, anchor: user === undefined ? "reference" : "given" });
-  }
+  /** Placed clocks that may place others, in the order they were placed. */
+  const placedLinkable: string[] = [];
+  const place = (offset: ClockOffset) => {
+    offsets.set(offset.clock, offset);
+    if (linkable(events.get(offset.clock)!)) placedLinkable.push(offset.clock);
+  };
+  clocks.forEach((clock, i) => {
+    const user = givenOffset(clock, events.get(clock)!.lanes, given);
+    if (user !== undefined) place({ clock, offsetSeconds: user, anchor: "given" });
+    else if (i === 0) place({ clock, offsetSeconds: 0, anchor: "reference" });
+  });
   // Clocks join the reference one by one, each through one already placed. A clock nothing placed
   // links to keeps its times, and the clocks linked to it are placed through it.
+  const candidates = clocks.filter((clock) => linkable(events.get(clock)!));
   for (;;) {
     let changed = false;
-    for (const clock of clocks) {
+    for (const clock of candidates) {
       if (offsets.has(clock)) continue;
-      const user = givenOffset(clock, lanes, given);
-      if (user !== undefined) {
-        offsets.set(clock, { clock, offsetSeconds: user, anchor: "given" });
-        changed = true;
-        continue;
-      }
-      for (const placed of [...offsets.values()]) {
-        const found = offsetBetween(placed.clock, clock, surveys, calls);
+      for (const placed of [...placedLinkable]) {
+        const found = offsetBetween(events.get(placed)!, events.get(clock)!);
         if (found === null) continue;
-        offsets.set(clock, { clock, offsetSeconds: placed.offsetSeconds + found.offset, anchor: found.anchor });
+        place({ clock, offsetSeconds: offsets.get(placed)!.offsetSeconds + found.offset, anchor: found.anchor });
         changed = true;
         break;
       }
     }
     if (changed) continue;
-    const unlinked = clocks.find((clock) => !offsets.has(clock));
+    const unlinked = candidates.find((clock) => !offsets.has(clock));
     if (unlinked === undefined) break;
-    offsets.set(unlinked, { clock: unlinked, offsetSeconds: 0, anchor: "none" });
+    place({ clock: unlinked, offsetSeconds: 0, anchor: "none" });
   }
-  return clocks.map((clock) => offsets.get(clock)!);
+  return clocks.map((clock) => offsets.get(clock) ?? { clock, offsetSeconds: 0, anchor: "none" });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,8 +344,12 @@ export class TraceCursor {
   index = -1;
   /** The current entry's corrected time. */
   time = 0;
+  /** Each entry's corrected time in `split`; NaN for one without a message (a day header). */
+  times = new Float64Array(1024);
   /** The last timed entry's time on the trace's own clock: untimed text takes it. */
   private ownTime: number;
+  private readonly nextSplit: NextSplit = async () => null;
+  private readonly onDates: boolean;
 
   /** `source`: a trace's whole split (in memory), or where its splits come from (streamed). */
   constructor(
@@ -347,25 +361,38 @@ export class TraceCursor {
     this.ownTime = firstTime;
     this.onDates = onDates;
     if (typeof source === "function") this.nextSplit = source;
-    else this.split = source;
+    else this.take(source, FIRST_CHUNK);
   }
-
-  private readonly nextSplit: NextSplit = async () => null;
-  private readonly onDates: boolean;
 
   /** Moves to the next entry with a message in this split; false at its end. */
   advance(): boolean {
-    const split = this.split;
-    for (let i = this.index + 1; i < split.count; i++) {
-      if (!split.hasMessage(i)) continue;
-      const own = split.timeOf(i, this.onDates);
-      if (own !== null) this.ownTime = own;
+    const { times } = this;
+    const count = this.split.count;
+    for (let i = this.index + 1; i < count; i++) {
+      const time = times[i]!;
+      if (time !== time) continue;
       this.index = i;
-      this.time = this.ownTime + this.offsetSeconds;
+      this.time = time;
       return true;
     }
-    this.index = split.count;
+    this.index = count;
     return false;
+  }
+
+  /**
+   * Where the run of entries from the current one ends that come before (`time`, `traceIndex`):
+   * the first entry of this split that does not.
+   */
+  runEnd(time: number, traceIndex: number): number {
+    const { times } = this;
+    const count = this.split.count;
+    const tieFirst = this.traceIndex < traceIndex;
+    let i = this.index + 1;
+    for (; i < count; i++) {
+      const t = times[i]!;
+      if (t === t && !(t < time || (t === time && tieFirst))) break;
+    }
+    return i;
   }
 
   /** Moves to the first entry of the next split that has one; false at the trace's end. */
@@ -373,11 +400,28 @@ export class TraceCursor {
     for (;;) {
       const next = await this.nextSplit();
       if (next === null) return false;
-      this.split = next.split;
-      this.base = next.base;
-      this.index = -1;
+      this.take(next.split, next.base);
       if (this.advance()) return true;
     }
+  }
+
+  private take(split: EntrySplit, base: ChunkBase): void {
+    this.split = split;
+    this.base = base;
+    this.index = -1;
+    if (this.times.length < split.count) this.times = new Float64Array(Math.max(split.count, this.times.length * 2));
+    const { times, offsetSeconds, onDates } = this;
+    let ownTime = this.ownTime;
+    for (let i = 0; i < split.count; i++) {
+      if (!split.hasMessage(i)) {
+        times[i] = Number.NaN;
+        continue;
+      }
+      const own = split.timeOf(i, onDates);
+      if (own !== null) ownTime = own;
+      times[i] = ownTime + offsetSeconds;
+    }
+    this.ownTime = ownTime;
   }
 }
 
@@ -401,6 +445,12 @@ class CursorHeap {
       i = parent;
     }
     items[i] = cursor;
+  }
+
+  /** The least after the first, or undefined when the first is alone. */
+  second(): TraceCursor | undefined {
+    const [, left, right] = this.items;
+    return right !== undefined && before(right, left!) ? right : left;
   }
 
   /** Puts the first item where it belongs after its time grew. */
@@ -427,22 +477,47 @@ class CursorHeap {
     this.items[0] = last;
     this.settleFirst();
   }
+
+  /** The first cursor's run: its entries from the current one that come before every other cursor's. */
+  firstRun(): { readonly cursor: TraceCursor; readonly to: number } {
+    const cursor = this.items[0]!;
+    const next = this.second();
+    return { cursor, to: next === undefined ? cursor.split.count : cursor.runEnd(next.time, next.traceIndex) };
+  }
 }
 
 /**
- * Calls `visit` with every cursor's entries in corrected time order (ties: the trace given first).
- * `visit` reads the cursor's current entry; a promise it returns is waited for (output backpressure).
+ * Calls `visitRun` with runs of every cursor's entries, in corrected time order (ties: the trace
+ * given first): entries [from, to) of the cursor's split, those with a message being the ones with
+ * a time in `cursor.times`. A promise it returns is waited for (output backpressure).
  */
-export async function visitMerged(cursors: readonly TraceCursor[], visit: (cursor: TraceCursor) => void | Promise<void>): Promise<void> {
+export async function visitMergedRuns(cursors: readonly TraceCursor[], visitRun: (cursor: TraceCursor, from: number, to: number) => void | Promise<void>): Promise<void> {
   const heap = new CursorHeap();
   for (const cursor of cursors) if (await cursor.refill()) heap.push(cursor);
   while (heap.items.length > 0) {
-    const cursor = heap.items[0]!;
-    const waiting = visit(cursor);
+    const { cursor, to } = heap.firstRun();
+    const waiting = visitRun(cursor, cursor.index, to);
     if (waiting !== undefined) await waiting;
+    cursor.index = to - 1;
     if (cursor.advance() || (await cursor.refill())) heap.settleFirst();
     else heap.removeFirst();
   }
+}
+
+/** Each entry with a message of a run, the cursor on it. */
+function eachEntry(cursor: TraceCursor, from: number, to: number, visit: (cursor: TraceCursor) => void): void {
+  for (let i = from; i < to; i++) {
+    const time = cursor.times[i]!;
+    if (time !== time) continue;
+    cursor.index = i;
+    cursor.time = time;
+    visit(cursor);
+  }
+}
+
+/** `visitMergedRuns`, one entry at a time: `visit` reads the cursor's current entry. */
+export async function visitMerged(cursors: readonly TraceCursor[], visit: (cursor: TraceCursor) => void): Promise<void> {
+  await visitMergedRuns(cursors, (cursor, from, to) => eachEntry(cursor, from, to, visit));
 }
 
 /** `visitMerged` for traces split whole, in memory: each cursor's one split, no waiting. */
@@ -450,8 +525,9 @@ function visitMergedInMemory(cursors: readonly TraceCursor[], visit: (cursor: Tr
   const heap = new CursorHeap();
   for (const cursor of cursors) if (cursor.advance()) heap.push(cursor);
   while (heap.items.length > 0) {
-    const cursor = heap.items[0]!;
-    visit(cursor);
+    const { cursor, to } = heap.firstRun();
+    eachEntry(cursor, cursor.index, to, visit);
+    cursor.index = to - 1;
     if (cursor.advance()) heap.settleFirst();
     else heap.removeFirst();
   }
@@ -481,7 +557,8 @@ function writeTwo(n: number, out: Uint8Array, at: number): number {
  * a merge writes millions. `out` has room for 24 bytes from `at`.
  */
 export function writeMergedTime(time: number, out: Uint8Array, at: number): number {
-  const totalMs = Math.round(time * 1000);
+  // Rounded half up, as the WebAssembly writer of merged lines rounds (server/assembly/byteScan.ts).
+  const totalMs = Math.floor(time * 1000 + 0.5);
   // Times on a dated clock are epoch seconds; clock times count seconds from a midnight.
   const dated = time > 1e8;
   const day = Math.floor(totalMs / MS_PER_DAY);

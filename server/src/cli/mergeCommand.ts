@@ -4,10 +4,11 @@
 // twice, streamed: once to place its clock, once to merge.
 
 import {
-  FollowedCall, mergedTimeText, oneLine, parseMergeTime, placeClocks, streamedCursor, surveyTrace, timeInWindow, visitMerged, type ClockOffset, type MergeTime, type NamingEntry, type TraceCursor,
+  FollowedCall, mergedTimeText, oneLine, parseMergeTime, placeClocks, streamedCursor, surveyTrace, timeInWindow, visitMerged, visitMergedRuns, type ClockOffset, type MergeTime, type NamingEntry, type TraceCursor,
   type TraceSourceRef, type TraceSurvey,
 } from "../analysis/merge";
-import { openMember, UnreadableArchiveError, walkBundle } from "../engine/archive";
+import { Readable } from "node:stream";
+import { openMember, readWhole, UnreadableArchiveError, walkBundle } from "../engine/archive";
 import { fileSource, streamSource } from "../engine/byteSource";
 import { BinaryTraceError } from "../engine/encoding";
 import { parseCallId } from "../knowledge/callIds";
@@ -35,11 +36,32 @@ async function traceSet(paths: readonly string[], io: CliIo): Promise<TraceSourc
       traces.push({ file, open: () => fileSource(file) });
       continue;
     }
+    let held = 0;
     try {
       await walkBundle(file, async (member) => {
         if (/\.ems$/i.test(member.innerPath)) return;
-        if (member.problem !== null) io.stderr(`icm-trace: ${member.name}: ${member.problem}\n`);
-        else traces.push({ file: member.name, open: () => openMemberSource(member.name) });
+        if (member.problem !== null) {
+          io.stderr(`icm-trace: ${member.name}: ${member.problem}\n`);
+          return;
+        }
+        // Small members are read as they are listed: a bundle of thousands would otherwise hold as
+        // many open archives while they are merged, and find each by listing the archive again.
+        if (member.size !== null && member.size <= SMALL_MEMBER_BYTES && held + member.size <= HELD_MEMBER_BYTES) {
+          let bytes: Buffer | null;
+          try {
+            bytes = await readWhole(await member.open(), SMALL_MEMBER_BYTES);
+          } catch (error) {
+            io.stderr(`icm-trace: ${member.name}: ${(error as Error).message}, left out\n`);
+            return;
+          }
+          if (bytes !== null) {
+            const whole = bytes;
+            held += whole.length;
+            traces.push({ file: member.name, open: async () => streamSource(Readable.from([whole]), whole.length) });
+            return;
+          }
+        }
+        traces.push({ file: member.name, open: () => openMemberSource(member.name) });
       });
     } catch (error) {
       if (error instanceof UnreadableArchiveError) throw new CliError(error.message);
@@ -48,6 +70,10 @@ async function traceSet(paths: readonly string[], io: CliIo): Promise<TraceSourc
   }
   return traces;
 }
+
+/** Members up to this size, up to this many bytes in all, are read whole as the bundle is listed. */
+const SMALL_MEMBER_BYTES = 1024 * 1024;
+const HELD_MEMBER_BYTES = 64 * 1024 * 1024;
 
 async function openMemberSource(name: string) {
   const member = await openMember(name);
@@ -165,9 +191,9 @@ export async function runMerge(paths: readonly string[], options: MergeCommandOp
         lanes.map((l) => l.name),
         bytesTo(io),
       );
-      await visitMerged(
+      await visitMergedRuns(
         opened.map((o) => o.cursor),
-        windowed ? (cursor) => (timeInWindow(cursor.time, since, until) ? lines.line(cursor) : undefined) : (cursor) => lines.line(cursor),
+        windowed ? (cursor, from, to) => inWindowRuns(cursor, from, to, since, until, (a, b) => lines.run(cursor, a, b)) : (cursor, from, to) => lines.run(cursor, from, to),
       );
       await lines.flush();
       reportClocks(clocks, io);
@@ -176,6 +202,20 @@ export async function runMerge(paths: readonly string[], options: MergeCommandOp
     await Promise.all(opened.map((o) => o.close()));
   }
   return 0;
+}
+
+/** The parts of a run whose entries lie in the window, each handed to `write`. */
+async function inWindowRuns(cursor: TraceCursor, from: number, to: number, since: MergeTime, until: MergeTime, write: (from: number, to: number) => void | Promise<void>): Promise<void> {
+  let start = -1;
+  for (let i = from; i <= to; i++) {
+    const time = i < to ? cursor.times[i]! : Number.NaN;
+    const inside = i < to && (time !== time ? start !== -1 : timeInWindow(time, since, until));
+    if (inside && start === -1) start = i;
+    if (!inside && start !== -1) {
+      await write(start, i);
+      start = -1;
+    }
+  }
 }
 
 function oneLineMessage(cursor: TraceCursor): string {

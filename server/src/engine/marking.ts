@@ -14,7 +14,7 @@ const NO_LEVEL_WORDS: LevelWords = new Uint8Array(0);
 const levelWordBytes = new WeakMap<TraceFormat, LevelWords>();
 
 /** A clock-led format's level words as the WebAssembly scan reads them: each after its length, in one byte. */
-function levelWordsOf(format: TraceFormat): LevelWords {
+export function levelWordsOf(format: TraceFormat): LevelWords {
   if (format.entries.kind !== "clock") return NO_LEVEL_WORDS;
   let bytes = levelWordBytes.get(format);
   if (bytes === undefined) {

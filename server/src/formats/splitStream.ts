@@ -163,10 +163,13 @@ export interface FeedResult {
 export async function* feedSplits(source: ByteSource, name: string, stream: SplitStream, options: FeedOptions = {}): AsyncGenerator<void, FeedResult, void> {
   const sample = await source.peek(SAMPLE_BYTES);
   const { encoding } = guessEncoding(sample, name, options.encoding);
-  const readBytes = options.readBytes ?? READ_BYTES;
+  // A small source is read in buffers of its size: a merge may hold thousands of small ones at once.
+  const fits = (bytes: number) => (source.size === null ? bytes : Math.min(bytes, Math.max(4096, source.size)));
+  const readBytes = fits(options.readBytes ?? READ_BYTES);
+  const pieceBytes = fits(options.pieceBytes ?? PIECE_BYTES);
   const read: ReadAt = (buffer, at, length = readBytes) => source.read(buffer, at, length);
   const progress = (bytesRead: number) => options.onProgress?.(bytesRead, source.size ?? 0);
-  const bytes = isUtf8(encoding) ? yield* feedUtf8(read, stream, progress, options.pieceBytes ?? PIECE_BYTES, readBytes) : yield* feedDecoded(read, chunkDecoder(encoding), stream, progress);
+  const bytes = isUtf8(encoding) ? yield* feedUtf8(read, stream, progress, pieceBytes, readBytes) : yield* feedDecoded(read, chunkDecoder(encoding), stream, progress);
   stream.finish();
   return { bytes, encoding };
 }

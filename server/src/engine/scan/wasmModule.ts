@@ -33,6 +33,10 @@ interface ByteScanExports {
     starts: number, kinds: number, messageStarts: number, entryCount: number, levelWords: number, levelWordsEnd: number,
     outEntries: number, outWordsFrom: number, outWords: number,
   ): number;
+  mergedLines(
+    text: number, end: number, starts: number, kinds: number, messageStarts: number, times: number, count: number, from: number, to: number,
+    prefix: number, prefixLength: number, levelWords: number, levelWordsEnd: number, out: number, outEnd: number, endAt: number,
+  ): number;
 }
 
 interface WebAssemblyApi {
@@ -394,12 +398,23 @@ export function byteScanFor(text: TraceText): ByteScan | null {
 }
 
 function instantiate(): ByteScan | null {
+  const exports = newInstance();
+  return exports === null ? null : new ByteScan(exports);
+}
+
+let compiled: object | null | undefined;
+
+/** A new instance of the module, with memory of its own; null where WebAssembly (with SIMD) is missing. */
+export function newInstance(): ByteScanExports | null {
   const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
   if (api === undefined) return null;
   try {
-    const module = new api.Module(Buffer.from(BYTE_SCAN_WASM_BASE64, "base64"));
-    return new ByteScan(new api.Instance(module, {}).exports as ByteScanExports);
+    compiled ??= new api.Module(Buffer.from(BYTE_SCAN_WASM_BASE64, "base64"));
+    return new api.Instance(compiled, {}).exports as ByteScanExports;
   } catch {
+    compiled = null;
     return null; // An engine without WebAssembly SIMD: the TypeScript scans serve.
   }
 }
+
+export type { ByteScanExports };
