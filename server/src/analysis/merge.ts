@@ -152,15 +152,10 @@ class TraceSurveyor {
       const index = marked[k]!;
       const time = split.timeOf(index, this.onDates);
       const message = split.source.slice(split.messageStartOf(index), split.contentEndOf(index));
-      if (this.follow !== null) {
-        if (this.follow.isNamedBy(message)) {
-          const entry = split.entryAt(index, base);
-          if (time === null) this.untimedNaming.push(this.naming.length);
-          this.naming.push({ line: entry.line, column: entry.column, entryIndex: entry.index, ownTime: time, message: oneLine(message) });
-        }
-        // Following a routing client or dialog: the clocks are placed by a call's own identifiers.
-        if (this.follow.placesClocks) this.place(message, time);
-        continue;
+      if (this.follow?.isNamedBy(message) === true) {
+        const entry = split.entryAt(index, base);
+        if (time === null) this.untimedNaming.push(this.naming.length);
+        this.naming.push({ line: entry.line, column: entry.column, entryIndex: entry.index, ownTime: time, message: oneLine(message) });
       }
       this.place(message, time);
     }
@@ -204,8 +199,6 @@ class TraceSurveyor {
 export class FollowedCall {
   readonly key: string;
   readonly words: LiteralSet;
-  /** Whether the entries read for it also place clocks (the call's own kinds do; so does every transfer start). */
-  readonly placesClocks = true;
 
   constructor(id: Pick<CallId, "kind" | "value">) {
     this.key = callIdKey(id);
