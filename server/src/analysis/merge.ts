@@ -700,18 +700,19 @@ export function parseMergeTime(text: string): { readonly seconds: number; readon
 
 export type MergeTime = ReturnType<typeof parseMergeTime>;
 
+/** A time to the millisecond, as times are written (sums of seconds carry binary fractions); as a time of day for a bound without a date. */
+function comparable(time: number, bound: NonNullable<MergeTime>): number {
+  const rounded = Math.round(time * 1000) / 1000;
+  if (bound.dated) return rounded;
+  // A time of day: the entry's own, whether its time is epoch seconds or a clock time.
+  const ofDay = rounded % SECONDS_PER_DAY;
+  return Math.round((ofDay < 0 ? ofDay + SECONDS_PER_DAY : ofDay) * 1000) / 1000;
+}
+
 /** Whether a corrected time lies in [since, until], both ends included; a time of day compares with the time's own. */
 export function timeInWindow(time: number, since: MergeTime, until: MergeTime): boolean {
-  // To the millisecond, as times are written: sums of seconds carry binary fractions.
-  const at = (bound: NonNullable<MergeTime>) => {
-    const rounded = Math.round(time * 1000) / 1000;
-    if (bound.dated) return rounded;
-    // A time of day: the entry's own, whether its time is epoch seconds or a clock time.
-    const ofDay = rounded % SECONDS_PER_DAY;
-    return Math.round((ofDay < 0 ? ofDay + SECONDS_PER_DAY : ofDay) * 1000) / 1000;
-  };
-  if (since !== null && at(since) < since.seconds) return false;
-  if (until !== null && at(until) > until.seconds) return false;
+  if (since !== null && comparable(time, since) < since.seconds) return false;
+  if (until !== null && comparable(time, until) > until.seconds) return false;
   return true;
 }
 

@@ -204,18 +204,21 @@ export async function runMerge(paths: readonly string[], options: MergeCommandOp
   return 0;
 }
 
-/** The parts of a run whose entries lie in the window, each handed to `write`. */
-async function inWindowRuns(cursor: TraceCursor, from: number, to: number, since: MergeTime, until: MergeTime, write: (from: number, to: number) => void | Promise<void>): Promise<void> {
+/** The parts of a run whose entries lie in the window, each handed to `write`; a promise when one is waited for. */
+function inWindowRuns(cursor: TraceCursor, from: number, to: number, since: MergeTime, until: MergeTime, write: (from: number, to: number) => void | Promise<void>): void | Promise<void> {
+  const waiting: Promise<void>[] = [];
   let start = -1;
   for (let i = from; i <= to; i++) {
     const time = i < to ? cursor.times[i]! : Number.NaN;
     const inside = i < to && (time !== time ? start !== -1 : timeInWindow(time, since, until));
     if (inside && start === -1) start = i;
     if (!inside && start !== -1) {
-      await write(start, i);
+      const written = write(start, i);
+      if (written !== undefined) waiting.push(written);
       start = -1;
     }
   }
+  return waiting.length === 0 ? undefined : Promise.all(waiting).then(() => undefined);
 }
 
 function oneLineMessage(cursor: TraceCursor): string {
