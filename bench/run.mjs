@@ -4,8 +4,9 @@
 // writes it to docs/benchmarks.md, headed with the machine, Node, lnav and the tool's version. The
 // synthetic traces stay in bench/out/ (made once, then reused).
 //
-//   npm run bench                 10 MB and 100 MB traces, a 20 MB single line, the server
-//   npm run bench -- --1gb        also a 1 GB trace (memory bound)
+//   npm run bench                 10 MB and 100 MB traces, a 20 MB single line, zips, merge and
+//                                 follow of 20 traces (100 MB in all), the server
+//   npm run bench -- --1gb        also a 1 GB trace (memory bound), and the 20 traces 1 GB in all
 //   npm run bench -- --runs 5     runs per measurement (default 3; the median is reported)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
