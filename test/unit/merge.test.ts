@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import { inWindow, mergedTimeText, mergeTraces, parseMergeTime, type MergeInput } from "../../server/src/analysis/merge";
+import { mergedTimeText, mergeTraces, parseMergeTime, timeInWindow, type MergeInput } from "../../server/src/analysis/merge";
 import { main } from "../../server/src/cli/main";
 import { callIdKey, findCallIds, parseCallId } from "../../server/src/knowledge/callIds";
 import { splitEntries } from "../../server/src/formats";
@@ -87,7 +87,7 @@ describe("merging traces", () => {
     const merged = mergeTraces(set(cvp));
     const router0 = merged.entries.find((e) => e.lane === "ROUTERA/rtr")!;
     const at = parseMergeTime(router0.timeText.replace(/^.*T/, "").replace(/Z$/, ""))!;
-    assert.ok(inWindow(router0, at, at));
+    assert.ok(timeInWindow(router0.time, at, at));
     assert.equal(parseMergeTime("25:00:00"), null);
   });
 

@@ -715,8 +715,3 @@ export function timeInWindow(time: number, since: MergeTime, until: MergeTime): 
   if (until !== null && comparable(time, until) > until.seconds) return false;
   return true;
 }
-
-/** Whether a merged entry lies in [since, until], both ends included. */
-export function inWindow(entry: MergedEntry, since: MergeTime, until: MergeTime): boolean {
-  return timeInWindow(entry.time, since, until);
-}
