@@ -2,12 +2,12 @@
 // a router and a CVP trace (Cisco Doc 116178's published excerpt, its entries dealt to two hosts).
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import { mergedTimeText, mergeTraces, parseMergeTime, timeInWindow, type MergeInput } from "../../server/src/analysis/merge";
 import { main } from "../../server/src/cli/main";
-import { callIdKey, findCallIds, parseCallId } from "../../server/src/knowledge/callIds";
+import { callIdKey, callIdWords, findCallIds, parseCallId } from "../../server/src/knowledge/callIds";
 import { splitEntries } from "../../server/src/formats";
 import { makeZip, patchName, tempFolder, writeTo } from "../support/zips";
 import { repoRoot, sample } from "./helpers";
@@ -52,6 +52,29 @@ describe("call identifiers", () => {
     assert.equal(callIdKey(parseCallId("CID=(150431,201)")!), callIdKey(parseCallId("rckey=201, rcday=150431")!));
     assert.equal(callIdKey(parseCallId("4212716858-0268435770-2062965771-0172115113")!), callIdKey(parseCallId("fb18f53a1000013a7af65c0b0a4244a9")!));
     assert.equal(parseCallId("hello"), null);
+  });
+});
+
+describe("the words call identifiers are found by", () => {
+  it("occur in every identifier of the published traces and the examples, and are six bytes or more", () => {
+    const folder = path.join(repoRoot, "test", "fixtures", "published");
+    const texts = [
+      "(116 117 9000 : 0 0) RequestInstr: CID=(150431,201), CallState=1 CorID=9000, RCID=5001",
+      "Generated a new CISCO-GUID hdr : 4212716858-0268435770- 2062965771-0172115113, Generated a new CVP-ID hdr : FB18F53A1000013A7AF65C0B0A4244A9",
+      "rckey=201, rcday=150431 icm.150431.201 icm.7.5 guid=fb18f53a1000013a7af65c0b0a4244a9 DLGID=763757 dialogueId=12",
+      ...readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(path.join(folder, f), "utf8")),
+    ];
+    const kinds = ["router-call-key", "call-guid", "correlation-id", "dialog-id", "routing-client"] as const;
+    let found = 0;
+    for (const text of texts) {
+      for (const id of findCallIds(text)) {
+        found++;
+        const around = text.slice(Math.max(0, id.start - 40), id.end + 40);
+        assert.ok(callIdWords([id.kind]).some((word) => around.includes(word)), `${id.kind} ${id.value} in ${around}`);
+      }
+    }
+    assert.ok(found > 20, `${found} identifiers`);
+    for (const kind of kinds.filter((k) => k !== "dialog-id")) assert.ok(callIdWords([kind]).every((word) => word.length >= 6), kind);
   });
 });
 

@@ -47,12 +47,24 @@ interface Pattern {
   readonly words: readonly string[];
 }
 
+const DIGITS = [..."0123456789"];
+const HEX_DIGITS = [...DIGITS, ..."abcdefABCDEF"];
+
+/**
+ * `word` with each of `next` after it: what every match holds, six bytes or more. The marker scan
+ * steps through a text by its shortest word's length less two: a word of four bytes would make it
+ * half as fast as one of six.
+ */
+function followedBy(word: string, next: readonly string[]): string[] {
+  return next.map((c) => word + c);
+}
+
 // Bounded repetitions and fixed words only: linear on any input.
 const PATTERNS: readonly Pattern[] = [
-  { kind: "router-call-key", re: /\bCID=\((\d{1,9}),(\d{1,9})\)/g, value: (m) => `${m[1]}.${m[2]}`, words: ["CID=("] },
+  { kind: "router-call-key", re: /\bCID=\((\d{1,9}),(\d{1,9})\)/g, value: (m) => `${m[1]}.${m[2]}`, words: followedBy("CID=(", DIGITS) },
   { kind: "router-call-key", re: /\brckey=(\d{1,9}),[\s\u00a0]{0,8}rcday=(\d{1,9})/g, value: (m) => `${m[2]}.${m[1]}`, words: ["rckey="] },
-  { kind: "router-call-key", re: /\bicm\.(\d{1,9})\.(\d{1,9})\b/g, value: (m) => `${m[1]}.${m[2]}`, words: ["icm."] },
-  { kind: "call-guid", re: /\b(?:CALLGUID ?= ?|CVP-ID hdr ?: ?|user\.media\.id: ?|guid=)([0-9A-Fa-f]{32})\b/g, value: (m) => m[1]!.toUpperCase(), group: 1, words: ["CALLGUID", "CVP-ID hdr", "user.media.id", "guid="] },
+  { kind: "router-call-key", re: /\bicm\.(\d{1,9})\.(\d{1,9})\b/g, value: (m) => `${m[1]}.${m[2]}`, words: followedBy("icm.", DIGITS).flatMap((word) => followedBy(word, [...DIGITS, "."])) },
+  { kind: "call-guid", re: /\b(?:CALLGUID ?= ?|CVP-ID hdr ?: ?|user\.media\.id: ?|guid=)([0-9A-Fa-f]{32})\b/g, value: (m) => m[1]!.toUpperCase(), group: 1, words: ["CALLGUID", "CVP-ID hdr", "user.media.id", ...followedBy("guid=", HEX_DIGITS)] },
   {
     kind: "call-guid",
     re: /\b(?:CISCO-GUID hdr ?: ?|Cisco-Guid: ?)(\d{10}) ?- ?(\d{10}) ?- ?(\d{10}) ?- ?(\d{10})\b/gi,
@@ -61,10 +73,10 @@ const PATTERNS: readonly Pattern[] = [
     words: caseVariants("cisco-guid"),
   },
   { kind: "correlation-id", re: /\b(?:CorID=|correlationId=|Correlation id for dialog is \()(\d{1,9})\b/g, value: (m) => (m[1] === "0" ? null : String(Number(m[1]))), group: 1, words: ["CorID=", "correlationId=", "Correlation id for dialog is ("] },
-  { kind: "dialog-id", re: /\b(?:DLGID ?= ?|dialogueId=)(\d{1,12})\b/g, value: (m) => String(Number(m[1])), group: 1, words: ["DLGID", "dialogueId="] },
+  { kind: "dialog-id", re: /\b(?:DLGID ?= ?|dialogueId=)(\d{1,12})\b/g, value: (m) => String(Number(m[1])), group: 1, words: ["DLGID=", "DLGID ", "dialogueId="] },
   // The router's prefix `(switch-leg-dialog vru-leg-dialog correlation-id : 0 0)`.
   { kind: "dialog-id", re: /\((\d{1,12}) (?:x|\d{1,12}) \d{1,9} : \d{1,9} \d{1,9}\)/g, value: (m) => String(Number(m[1])), group: 1, words: [" : "] },
-  { kind: "routing-client", re: /\bRCID=(\d{1,9})\b/g, value: (m) => String(Number(m[1])), group: 1, words: ["RCID="] },
+  { kind: "routing-client", re: /\bRCID=(\d{1,9})\b/g, value: (m) => String(Number(m[1])), group: 1, words: followedBy("RCID=", DIGITS) },
 ];
 
 /** The kinds that name one call only: routing client and dialog IDs repeat across calls. */
