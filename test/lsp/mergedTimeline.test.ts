@@ -3,28 +3,11 @@
 // with bundle members opened under `icm-bundle:`.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Location } from "vscode-languageserver-protocol";
-import { splitEntries } from "../../server/src/formats";
 import { bundleMemberUri, type MergedTimeline } from "../../server/src/shared/protocol";
-import { repoRoot, startServer, type TestServer } from "./lspClient";
-
-const EXCERPT = readFileSync(path.join(repoRoot, "test", "fixtures", "published", "rtr", "rtr-vru-script-response-error.txt"), "utf8");
-
-/** The published excerpt's router entries and its CVP entries (Cisco Log), each on a line of its own. */
-function dealt(): { router: string; cvp: string } {
-  const split = splitEntries(EXCERPT);
-  const router: string[] = [];
-  const cvp: string[] = [];
-  for (const entry of split.entries) {
-    if (entry.kind !== "entry") continue;
-    const text = EXCERPT.slice(entry.start, entry.contentEnd).trim();
-    (/^\d+: [\d.]+: [A-Z][a-z]{2} /.test(text) ? cvp : router).push(text);
-  }
-  return { router: `${router.join("\n")}\n`, cvp: `${cvp.join("\n")}\n` };
-}
+import { routerAndCvp } from "../support/routerAndCvp";
+import { startServer, type TestServer } from "./lspClient";
 
 describe("the merged timeline over LSP", () => {
   let server: TestServer;
@@ -56,7 +39,7 @@ describe("the merged timeline over LSP", () => {
   });
 
   it("groups bundle members by host and marks the entries of a call found with References", async () => {
-    const { router, cvp } = dealt();
+    const { router, cvp } = routerAndCvp();
     const routerUri = bundleMemberUri("/cases/case.zip!/ROUTERA/Router/rtr_output.txt");
     const cvpUri = bundleMemberUri("/cases/case.zip!/CVP1/CVP/cvp.txt");
     for (const [uri, text] of [[routerUri, router], [cvpUri, cvp]] as const) {

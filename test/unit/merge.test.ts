@@ -8,33 +8,9 @@ import { describe, it } from "node:test";
 import { mergedTimeText, mergeTraces, parseMergeTime, timeInWindow, type MergeInput } from "../../server/src/analysis/merge";
 import { main } from "../../server/src/cli/main";
 import { callIdKey, callIdWords, findCallIds, parseCallId } from "../../server/src/knowledge/callIds";
-import { splitEntries } from "../../server/src/formats";
+import { late, ROUTER_AND_CVP_EXCERPT, routerAndCvp } from "../support/routerAndCvp";
 import { makeZip, patchName, tempFolder, writeTo } from "../support/zips";
 import { repoRoot, sample } from "./helpers";
-
-const EXCERPT = readFileSync(path.join(repoRoot, "test", "fixtures", "published", "rtr", "rtr-vru-script-response-error.txt"), "utf8");
-
-/** The excerpt's router entries and its CVP (Cisco Log) entries, each verbatim, one per line. */
-function dealt(): { router: string; cvp: string } {
-  const split = splitEntries(EXCERPT);
-  const router: string[] = [];
-  const cvp: string[] = [];
-  for (const entry of split.entries) {
-    if (entry.kind !== "entry") continue;
-    const text = EXCERPT.slice(entry.start, entry.contentEnd).trim();
-    (/^\d+: [\d.]+: [A-Z][a-z]{2} /.test(text) ? cvp : router).push(text);
-  }
-  return { router: `${router.join("\n")}\n`, cvp: `${cvp.join("\n")}\n` };
-}
-
-/** Every `HH:MM:SS.mmm` of Cisco Log headers moved by `seconds`: a host whose clock runs late. */
-function late(text: string, seconds: number): string {
-  return text.replace(/(\d{4}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})/g, (_, year: string, h: string, m: string, s: string, ms: string) => {
-    const t = Number(h) * 3600 + Number(m) * 60 + Number(s) + seconds;
-    const pad = (n: number) => String(n).padStart(2, "0");
-    return `${year} ${pad(Math.floor(t / 3600) % 24)}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}.${ms}`;
-  });
-}
 
 async function run(...args: string[]) {
   let stdout = "";
@@ -79,7 +55,7 @@ describe("the words call identifiers are found by", () => {
 });
 
 describe("merging traces", () => {
-  const { router, cvp } = dealt();
+  const { router, cvp } = routerAndCvp();
   const set = (cvpText: string): MergeInput[] => [
     { file: "case.zip!/ROUTERA/Router/rtr_output.txt", text: router },
     { file: "case.zip!/CVP1/CVP/cvp.txt", text: cvpText },
@@ -126,7 +102,7 @@ describe("merging traces", () => {
 describe("icm-trace merge and follow", () => {
   it("merge prints lane, time and message in corrected order, JSON with positions, and a window", async () => {
     const folder = tempFolder();
-    const { router, cvp } = dealt();
+    const { router, cvp } = routerAndCvp();
     const bundle = writeTo(folder, "case.zip", await makeZip([{ name: "ROUTERA/Router/rtr_output.txt", data: router }, { name: "CVP1/CVP/cvp.txt", data: late(cvp, 433) }]));
     const text = await run("merge", bundle);
     assert.equal(text.code, 0);
@@ -144,7 +120,7 @@ describe("icm-trace merge and follow", () => {
 
   it("follow finds one call across the router and CVP, by router call key or by either GUID form", async () => {
     const folder = tempFolder();
-    const { router, cvp } = dealt();
+    const { router, cvp } = routerAndCvp();
     writeTo(folder, "rtr.txt", router);
     writeTo(folder, "cvp.txt", cvp);
     const byKey = JSON.parse((await run("follow", "--json", "CID=(150431,201)", folder)).stdout) as { file: string; message: string }[];
@@ -215,7 +191,7 @@ describe("merge of traces larger than its pieces", () => {
 
 describe("a trace that mixes dated and undated entries", () => {
   it("keeps every entry a time of day, in the trace's order: router /ms lines and the CVP's Cisco Log lines of one paste", () => {
-    const merged = mergeTraces([{ file: "case.zip!/ROUTERA/Router/rtr_output.txt", text: EXCERPT }]);
+    const merged = mergeTraces([{ file: "case.zip!/ROUTERA/Router/rtr_output.txt", text: ROUTER_AND_CVP_EXCERPT }]);
     assert.ok(merged.entries.length > 10);
     assert.ok(merged.entries.every((e) => /^\d{2}:\d{2}:\d{2}(\.\d{3})?$/.test(e.timeText)), merged.entries.map((e) => e.timeText).join(" "));
     // The split's own order: the CVP's lines stay among the router's.
@@ -232,7 +208,7 @@ describe("clocks nothing links to the reference", () => {
       { file: "case.zip!/LoggerB/Logger/lgr.txt", text: pair("B") },
     ]);
     const beside = mergeTraces([
-      { file: "case.zip!/ROUTERA/Router/rtr_output.txt", text: dealt().router },
+      { file: "case.zip!/ROUTERA/Router/rtr_output.txt", text: routerAndCvp().router },
       { file: "case.zip!/LoggerA/Logger/lgr.txt", text: pair("A") },
       { file: "case.zip!/LoggerB/Logger/lgr.txt", text: pair("B") },
     ]);

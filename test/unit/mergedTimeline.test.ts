@@ -3,12 +3,9 @@
 // computes from it (the axis's extent, the window, times as text and back, labels).
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { describe, it } from "node:test";
 import type { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { splitEntries } from "../../server/src/formats";
 import { mergedTimeline, thinTimes, MAX_TICKS_PER_LANE } from "../../server/src/lsp/mergedTimeline";
 import {
   anchorText,
@@ -28,32 +25,13 @@ import {
 } from "../../server/src/render/mergedTimeline";
 import { mergedViewLinesHolding } from "../../server/src/shared/mergedViewLines";
 import { bundleMemberUri, type MergedTimeline, type MergedTimelineMark } from "../../server/src/shared/protocol";
-import { repoRoot, seedReceive, seedSend } from "./helpers";
+import { routerAndCvp } from "../support/routerAndCvp";
+import { seedReceive, seedSend } from "./helpers";
 
 /** The editor's open documents, as the server's TextDocuments hands them out. */
 function documentsOf(texts: Readonly<Record<string, string>>): TextDocuments<TextDocument> {
   const documents = new Map(Object.entries(texts).map(([uri, text]) => [uri, TextDocument.create(uri, "icm-trace", 1, text)]));
   return { get: (uri: string) => documents.get(uri) } as unknown as TextDocuments<TextDocument>;
-}
-
-const EXCERPT = readFileSync(path.join(repoRoot, "test", "fixtures", "published", "rtr", "rtr-vru-script-response-error.txt"), "utf8");
-
-/** The published router and CVP excerpt dealt to two hosts, the CVP host's clock `late` seconds behind. */
-function routerAndCvp(late: number): { router: string; cvp: string } {
-  const split = splitEntries(EXCERPT);
-  const router: string[] = [];
-  const cvp: string[] = [];
-  for (const entry of split.entries) {
-    if (entry.kind !== "entry") continue;
-    const text = EXCERPT.slice(entry.start, entry.contentEnd).trim();
-    (/^\d+: [\d.]+: [A-Z][a-z]{2} /.test(text) ? cvp : router).push(text);
-  }
-  const shifted = cvp.join("\n").replace(/(\d{4}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})/g, (_, year: string, h: string, m: string, s: string, ms: string) => {
-    const t = Number(h) * 3600 + Number(m) * 60 + Number(s) + late;
-    const pad = (n: number) => String(n).padStart(2, "0");
-    return `${year} ${pad(Math.floor(t / 3600) % 24)}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}.${ms}`;
-  });
-  return { router: `${router.join("\n")}\n`, cvp: `${shifted}\n` };
 }
 
 const RECEIVE = "file:///case/sideA-lgr-receive.txt";

@@ -4,10 +4,10 @@
 // when a merged timeline is first asked for. The webview gets its data by postMessage only.
 
 import vscode = require("vscode");
-import { cspNonce } from "../../../server/src/render/html";
 import { isMergedTimelineState, type MergedTimelineState } from "../../../server/src/render/mergedTimeline";
 import { mergedTimelineRequest, type MergedTimeline, type MergedTimelineParams, type TracePosition } from "../../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "../languageClient";
+import { displayLanguage, revealFromPanel, webviewHtml, webviewOptions } from "../webviewPanels";
 import { isFromWebview, type FromWebview, type ToWebview } from "./messages";
 import { MERGED_TIMELINE_VIEW_TYPE } from "./viewType";
 
@@ -177,45 +177,17 @@ export class MergedTimelinePanel implements vscode.Disposable {
   /** Opens a lane's trace and selects the position, in the editor group the trace is shown in. */
   private async reveal(lane: number, line: number, column: number): Promise<void> {
     const uri = this.timeline?.lanes[lane]?.uri;
-    if (uri === undefined) return;
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
-    const viewColumn = visible?.viewColumn ?? otherColumn(this.panel.viewColumn);
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-    const position = document.validatePosition(new vscode.Position(line, column));
-    const editor = await vscode.window.showTextDocument(document, { viewColumn, preserveFocus: false, preview: false });
-    editor.selection = new vscode.Selection(position, position);
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+    if (uri !== undefined) await revealFromPanel(this.panel, uri, line, column);
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = cspNonce();
-    const dist = vscode.Uri.joinPath(this.context.extensionUri, "media", "dist");
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, "mergedTimeline.js"));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, "mergedTimeline.css"));
-    const csp = [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}'`,
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource} data:`,
-      `font-src ${webview.cspSource}`,
-    ].join("; ");
     const ja = displayLanguage() === "ja";
-    return `<!DOCTYPE html>
-<html lang="${ja ? "ja" : "en"}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${ja ? "統合タイムライン" : "Merged timeline"}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p class="loading">${ja ? "トレースを統合しています…" : "Merging the traces…"}</p></main>
-<div id="tooltip" role="tooltip" hidden></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return webviewHtml(this.panel, this.context, {
+      bundle: "mergedTimeline",
+      title: ja ? "統合タイムライン" : "Merged timeline",
+      loading: ja ? "トレースを統合しています…" : "Merging the traces…",
+      extra: '<div id="tooltip" role="tooltip" hidden></div>\n',
+    });
   }
 
   dispose(): void {
@@ -224,26 +196,4 @@ export class MergedTimelinePanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
-}
-
-function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableFindWidget: true,
-    // Only the built bundles and their stylesheets: nothing else of the extension or the workspace.
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "media", "dist")],
-  };
-}
-
-/** Where to open a trace from the panel: the group to its left, or beside it. */
-function otherColumn(panelColumn: vscode.ViewColumn | undefined): vscode.ViewColumn {
-  if (panelColumn === undefined || panelColumn <= vscode.ViewColumn.One) return vscode.ViewColumn.Beside;
-  return (panelColumn - 1) as vscode.ViewColumn;
-}
-
-/** The language of the loading text, before the server has said which it uses. */
-function displayLanguage(): "en" | "ja" {
-  const setting = vscode.workspace.getConfiguration("icmTrace").get<string>("explanationLanguage", "auto");
-  if (setting === "en" || setting === "ja") return setting;
-  return vscode.env.language.toLowerCase().startsWith("ja") ? "ja" : "en";
 }

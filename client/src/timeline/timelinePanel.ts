@@ -4,10 +4,10 @@
 
 import vscode = require("vscode");
 import { compareAsMarkdown } from "../../../server/src/render/compareMarkdown";
-import { cspNonce } from "../../../server/src/render/html";
 import { shortSideName, type TimelineViewState } from "../../../server/src/render/compareTimeline";
 import { compareRequest, type CompareResult } from "../../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "../languageClient";
+import { displayLanguage, revealFromPanel, webviewHtml, webviewOptions } from "../webviewPanels";
 import { isFromWebview, TIMELINE_VIEW_TYPE, type FileNames, type FromWebview, type TimelineWebviewState, type ToWebview } from "./messages";
 
 /** Asks the server to compare two traces; `uris` in any order, the result in the model's order. */
@@ -169,15 +169,7 @@ export class TransferTimelinePanel implements vscode.Disposable {
   /** Opens the trace of one side and selects the entry, in the editor group the trace is shown in. */
   private async reveal(sideIndex: number, line: number, column: number): Promise<void> {
     const uri = (this.result?.uris ?? this.uris)[sideIndex];
-    if (uri === undefined) return;
-    const target = vscode.Uri.parse(uri);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
-    const column_ = visible?.viewColumn ?? otherColumn(this.panel.viewColumn);
-    const document = await vscode.workspace.openTextDocument(target);
-    const position = document.validatePosition(new vscode.Position(line, column));
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: column_, preserveFocus: false, preview: false });
-    editor.selection = new vscode.Selection(position, position);
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+    if (uri !== undefined) await revealFromPanel(this.panel, uri, line, column);
   }
 
   async copyDiagnosis(offsetSeconds = this.offsetSeconds): Promise<boolean> {
@@ -188,33 +180,8 @@ export class TransferTimelinePanel implements vscode.Disposable {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = cspNonce();
-    const dist = vscode.Uri.joinPath(this.context.extensionUri, "media", "dist");
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, "timeline.js"));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, "timeline.css"));
-    const csp = [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}'`,
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource} data:`,
-      `font-src ${webview.cspSource}`,
-    ].join("; ");
-    const language = displayLanguage();
-    return `<!DOCTYPE html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${language === "ja" ? "転送タイムライン" : "Transfer timeline"}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p class="loading">${language === "ja" ? "2 つのトレースを比較しています…" : "Comparing the two traces…"}</p></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    const ja = displayLanguage() === "ja";
+    return webviewHtml(this.panel, this.context, { bundle: "timeline", title: ja ? "転送タイムライン" : "Transfer timeline", loading: ja ? "2 つのトレースを比較しています…" : "Comparing the two traces…" });
   }
 
   dispose(): void {
@@ -227,31 +194,9 @@ export class TransferTimelinePanel implements vscode.Disposable {
   }
 }
 
-function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableFindWidget: true,
-    // Only the built bundle and its stylesheet: nothing else of the extension or the workspace.
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "media", "dist")],
-  };
-}
-
 /** The same pair in either order is one timeline. */
 function pairKey(uris: readonly string[]): string {
   return [...uris].sort().join("\n");
-}
-
-/** Where to open a trace from the panel: the group to its left, or beside it. */
-function otherColumn(panelColumn: vscode.ViewColumn | undefined): vscode.ViewColumn {
-  if (panelColumn === undefined || panelColumn <= vscode.ViewColumn.One) return vscode.ViewColumn.Beside;
-  return (panelColumn - 1) as vscode.ViewColumn;
-}
-
-/** The language of the loading text, before the server has said which it uses. */
-function displayLanguage(): "en" | "ja" {
-  const setting = vscode.workspace.getConfiguration("icmTrace").get<string>("explanationLanguage", "auto");
-  if (setting === "en" || setting === "ja") return setting;
-  return vscode.env.language.toLowerCase().startsWith("ja") ? "ja" : "en";
 }
 
 function isSavedState(state: unknown): state is TimelineWebviewState {
