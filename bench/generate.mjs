@@ -42,10 +42,12 @@ const clock = (s) => `${pad(Math.floor(s / 3600) % 24)}:${pad(Math.floor(s / 60)
 
 /**
  * Writes `bytes` of trace to `path`. `runTogetherShare`: share of entries whose line break was lost;
- * `singleLine`: no line breaks at all (one giant run-together line).
+ * `singleLine`: no line breaks at all (one giant run-together line); `sideless`: no entry names the
+ * Logger's side (a merge then puts each such trace on a clock of its own).
  */
-export async function generateTrace(path, bytes, { seed = 42, runTogetherShare = 0.1, failureShare = 0.0005, singleLine = false } = {}) {
+export async function generateTrace(path, bytes, { seed = 42, runTogetherShare = 0.1, failureShare = 0.0005, singleLine = false, sideless = false } = {}) {
   const next = random(seed);
+  const messages = sideless ? MESSAGES.map((message) => message.replace("_sideA", "")) : MESSAGES;
   const out = createWriteStream(path);
   let written = 0;
   let seconds = 8 * 3600;
@@ -54,7 +56,7 @@ export async function generateTrace(path, bytes, { seed = 42, runTogetherShare =
   while (written < bytes) {
     seconds += next() < 0.3 ? 1 : 0;
     const failure = next() < failureShare;
-    const message = failure ? FAILURES[Math.floor(next() * FAILURES.length)] : MESSAGES[Math.floor(next() * MESSAGES.length)];
+    const message = failure ? FAILURES[Math.floor(next() * FAILURES.length)] : messages[Math.floor(next() * messages.length)];
     const joined = singleLine || next() < runTogetherShare;
     const entry = `${clock(seconds)} ${message}${joined ? "" : "\n"}`;
     parts.push(entry);

@@ -51,6 +51,8 @@ const contexts = await Promise.all([
     banner: { js: "#!/usr/bin/env node" },
     plugins: [encodingLibrariesApart],
   }),
+  // The merge's worker threads (server/src/cli/mergeThreads.ts starts them from beside the CLI).
+  esbuild.context({ ...common, entryPoints: { mergeWorker: "server/src/cli/mergeWorker.ts" }, outdir: "dist", plugins: [encodingLibrariesApart] }),
   ...ENCODING_LIBRARIES.map((name) => esbuild.context({ ...common, entryPoints: { [name]: require.resolve(name) }, outdir: "dist" })),
   // The webviews, the transfer timeline and the merged timeline: scripts and stylesheets, into
   // media/dist/ (the panels' only local resource root; .vscodeignore ships media/**).

@@ -715,23 +715,28 @@ function writeMergedTime(time: f64, out: usize): usize {
   return out;
 }
 
-/**
- * Writes the entries [from, to) of the text at [text, end) that have a message (kinds 0 and 1), one
- * line each: the `prefixLength` bytes at `prefix`, the entry's time (f64 at `times`) as
- * writeMergedTime writes it, a tab, its message from its message start (read here where it is -1, as
- * markEntries does) to its content end, each line break inside written as ` ⏎ `, and a line feed.
- * Entry columns: starts (i32), kinds (u8), message starts (i32) of `count` entries. Writes from `out`
- * while a line fits before `outEnd`; leaves the end of what it wrote at `endAt` and returns the first
- * entry not written.
- */
-/** The last time written, and its text (at a place of its own: `lastTimeText`, 32 bytes after the first page's start). */
+/** Copies `size` bytes sixteen at a time, writing up to fifteen past them: for a line's short parts, where the room allows. */
+@inline function copyShort(to: usize, from: usize, size: i32): void {
+  for (let k = 0; k < size; k += 16) v128.store(to + <usize>k, v128.load(from + <usize>k));
+}
+
+/** The last time written, and its text (at a place of its own: `lastTimeText`, 8 bytes after `endAt`; 32 bytes read). */
 let lastTime: f64 = NaN;
 let lastTimeLength: i32 = 0;
 let lastTimeText: usize = 0;
 
+/**
+ * Writes the entries [from, to) of the text at [text, end) that have a message (kinds 0 and 1) and a
+ * time (f64 at `times`; NaN: none), one line each: the `prefixLength` bytes at `prefix`, the time as
+ * writeMergedTime writes it, a tab, its message from its message start (read here where it is -1, as
+ * markEntries does) to its content end, each line break inside written as ` ⏎ `, and a line feed.
+ * Entry columns: starts (i32), kinds (u8), message starts (i32) of `count` entries. Writes from `out`
+ * while a line fits before `outEnd`, each line's end (i32) at `lineEnds` on; leaves the end of what it
+ * wrote at `endAt`, the number of lines at `endAt + 4`, and returns the first entry not written.
+ */
 export function mergedLines(
   text: usize, end: usize, starts: usize, kinds: usize, messageStarts: usize, times: usize, count: i32, from: i32, to: i32,
-  prefix: usize, prefixLength: i32, levelWords: usize, levelWordsEnd: usize, out: usize, outEnd: usize, endAt: usize,
+  prefix: usize, prefixLength: i32, levelWords: usize, levelWordsEnd: usize, out: usize, outEnd: usize, endAt: usize, lineEnds: usize,
 ): i32 {
   const length = <i32>(end - text);
   const lineFeeds = i8x16.splat(10);
@@ -742,9 +747,12 @@ export function mergedLines(
     lastTime = NaN;
   }
   let e = from;
+  let lines = 0;
   for (; e < to; e++) {
     const kind = load<u8>(kinds + <usize>e);
     if (kind != KIND_ENTRY && kind != KIND_PREAMBLE) continue;
+    const time = load<f64>(times + (<usize>e << 3));
+    if (time != time) continue;
     const entryStart = load<i32>(starts + (<usize>e << 2));
     let messageStart = load<i32>(messageStarts + (<usize>e << 2));
     if (messageStart == MESSAGE_START_UNREAD) {
@@ -758,27 +766,40 @@ export function mergedLines(
       contentEnd--;
     }
     if (messageStart > contentEnd) messageStart = contentEnd;
-    // The most a line takes: every byte of the message a line break (five bytes).
-    if (out + <usize>prefixLength + 32 + <usize>(contentEnd - messageStart) * 5 + 1 > outEnd) break;
-    memory.copy(out, prefix, <usize>prefixLength);
+    // The most a line takes: every byte of the message a line break (five bytes), and sixteen-byte
+    // stores past each part's end (the next part writes over them).
+    if (out + <usize>prefixLength + 32 + <usize>(contentEnd - messageStart) * 5 + 64 > outEnd) break;
+    copyShort(out, prefix, prefixLength);
     out += <usize>prefixLength;
-    // Entries of a run mostly share their second: the time is written once and copied.
-    const time = load<f64>(times + (<usize>e << 3));
+    // Entries mostly share their second with the one before: the time is written once and copied.
     if (time != lastTime) {
       lastTime = time;
       lastTimeLength = <i32>(writeMergedTime(time, lastTimeText) - lastTimeText);
     }
-    memory.copy(out, lastTimeText, <usize>lastTimeLength);
+    v128.store(out, v128.load(lastTimeText));
+    v128.store(out + 16, v128.load(lastTimeText + 16));
     out += <usize>lastTimeLength;
     store<u8>(out++, 9);
-    let runStart = messageStart;
     // Sixteen bytes at a time up to the first line break, if any: most messages hold none.
     let i = messageStart;
     while (i + 16 <= contentEnd) {
       const bytes = v128.load(text + <usize>i);
       if (i8x16.bitmask(v128.or(i8x16.eq(bytes, lineFeeds), i8x16.eq(bytes, carriageReturns))) != 0) break;
+      v128.store(out, bytes);
+      out += 16;
       i += 16;
     }
+    if (i < contentEnd && contentEnd - i < 16) {
+      // The last bytes, when no line break is among them: one load, one store.
+      const bytes = v128.load(text + <usize>i);
+      const breaks = i8x16.bitmask(v128.or(i8x16.eq(bytes, lineFeeds), i8x16.eq(bytes, carriageReturns))) & ((1 << (contentEnd - i)) - 1);
+      if (breaks == 0) {
+        v128.store(out, bytes);
+        out += <usize>(contentEnd - i);
+        i = contentEnd;
+      }
+    }
+    let runStart = i;
     for (; i < contentEnd; i++) {
       const code = load<u8>(text + <usize>i);
       if (code != 10 && code != 13) continue;
@@ -796,7 +817,130 @@ export function mergedLines(
     memory.copy(out, text + <usize>runStart, <usize>(contentEnd - runStart));
     out += <usize>(contentEnd - runStart);
     store<u8>(out++, 10);
+    store<i32>(lineEnds + (<usize>lines << 2), <i32>out);
+    lines++;
   }
   store<i32>(endAt, <i32>out);
+  store<i32>(endAt + 4, lines);
   return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merged runs (cli/mergedRuns.ts): the lines of many traces, each a block of lines in its own
+// order, copied out in corrected time order.
+
+/** A cursor: 32 bytes at `slots + 32 × slot`. */
+const CURSOR_BYTES: usize = 32;
+const CURSOR_BYTES_AT: usize = 0; // i32: the block's lines
+const CURSOR_ENDS: usize = 4; // i32: each line's end (i32)
+const CURSOR_TIMES: usize = 8; // i32: each line's time (f64)
+const CURSOR_COUNT: usize = 12; // i32: lines in the block
+const CURSOR_INDEX: usize = 16; // i32: the current line
+const CURSOR_TRACE: usize = 20; // i32: the trace's index: ties go to the lower
+const CURSOR_TIME: usize = 24; // f64: the current line's time
+
+export const RUNS_OUT_FULL: i32 = -1;
+export const RUNS_DONE: i32 = -2;
+export const RESUME_AS_IS: i32 = 0;
+export const RESUME_REFILLED: i32 = 1;
+export const RESUME_ENDED: i32 = 2;
+
+@inline function cursorAt(slots: usize, slot: i32): usize {
+  return slots + <usize>slot * CURSOR_BYTES;
+}
+
+@inline function comesBefore(a: usize, b: usize): bool {
+  const ta = load<f64>(a + CURSOR_TIME);
+  const tb = load<f64>(b + CURSOR_TIME);
+  return ta < tb || (ta == tb && load<i32>(a + CURSOR_TRACE) < load<i32>(b + CURSOR_TRACE));
+}
+
+/** Puts the heap's first cursor where it belongs (its time grew). */
+function settleFirst(slots: usize, heap: usize, size: i32): void {
+  const first = load<i32>(heap);
+  const cursor = cursorAt(slots, first);
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    let child = left;
+    if (right < size && comesBefore(cursorAt(slots, load<i32>(heap + (<usize>right << 2))), cursorAt(slots, load<i32>(heap + (<usize>left << 2))))) child = right;
+    const childSlot = load<i32>(heap + (<usize>child << 2));
+    if (!comesBefore(cursorAt(slots, childSlot), cursor)) break;
+    store<i32>(heap + (<usize>i << 2), childSlot);
+    i = child;
+  }
+  store<i32>(heap + (<usize>i << 2), first);
+}
+
+/**
+ * Copies runs of lines to `out` (up to `outEnd`) in corrected time order, ties to the lower trace:
+ * from a min-heap of `size` cursors (slot numbers, i32, at `heap`), each run the first cursor's
+ * lines that come before every other cursor's current line. First applies `resume` to the first
+ * cursor: RESUME_REFILLED (a new block: settle it) or RESUME_ENDED (its trace ended: remove it).
+ * Leaves the end of what it wrote at `endAt` and the heap's size at `endAt + 4`, and returns
+ * RUNS_OUT_FULL (take the lines, call again), RUNS_DONE, or the slot of the first cursor when its
+ * block is done (refill it, or end it).
+ */
+export function mergeRuns(slots: usize, heap: usize, size: i32, resume: i32, out: usize, outEnd: usize, endAt: usize): i32 {
+  if (resume == RESUME_ENDED) {
+    size--;
+    if (size > 0) {
+      store<i32>(heap, load<i32>(heap + (<usize>size << 2)));
+      settleFirst(slots, heap, size);
+    }
+  } else if (resume == RESUME_REFILLED) settleFirst(slots, heap, size);
+  let result = RUNS_DONE;
+  while (size > 0) {
+    const slot = load<i32>(heap);
+    const cursor = cursorAt(slots, slot);
+    const ends = <usize>load<i32>(cursor + CURSOR_ENDS);
+    const times = <usize>load<i32>(cursor + CURSOR_TIMES);
+    const count = load<i32>(cursor + CURSOR_COUNT);
+    const index = load<i32>(cursor + CURSOR_INDEX);
+    // The run: up to the first line that does not come before the second cursor's.
+    let to = count;
+    if (size > 1) {
+      let second = cursorAt(slots, load<i32>(heap + 4));
+      if (size > 2) {
+        const right = cursorAt(slots, load<i32>(heap + 8));
+        if (comesBefore(right, second)) second = right;
+      }
+      const nextTime = load<f64>(second + CURSOR_TIME);
+      const tieFirst = load<i32>(cursor + CURSOR_TRACE) < load<i32>(second + CURSOR_TRACE);
+      to = index + 1;
+      while (to < count) {
+        const t = load<f64>(times + (<usize>to << 3));
+        if (!(t < nextTime || (t == nextTime && tieFirst))) break;
+        to++;
+      }
+    }
+    const start = index == 0 ? 0 : load<i32>(ends + (<usize>(index - 1) << 2));
+    let end = load<i32>(ends + (<usize>(to - 1) << 2));
+    // As many whole lines as fit.
+    if (out + <usize>(end - start) > outEnd) {
+      while (to > index && out + <usize>(load<i32>(ends + (<usize>(to - 1) << 2)) - start) > outEnd) to--;
+      if (to == index) {
+        result = RUNS_OUT_FULL;
+        break;
+      }
+      end = load<i32>(ends + (<usize>(to - 1) << 2));
+    }
+    const bytes = <usize>load<i32>(cursor + CURSOR_BYTES_AT);
+    memory.copy(out, bytes + <usize>start, <usize>(end - start));
+    out += <usize>(end - start);
+    if (to < count) {
+      store<i32>(cursor + CURSOR_INDEX, to);
+      store<f64>(cursor + CURSOR_TIME, load<f64>(times + (<usize>to << 3)));
+      settleFirst(slots, heap, size);
+      continue;
+    }
+    store<i32>(cursor + CURSOR_INDEX, count);
+    result = slot;
+    break;
+  }
+  store<i32>(endAt, <i32>out);
+  store<i32>(endAt + 4, size);
+  return result;
 }

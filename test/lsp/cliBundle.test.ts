@@ -1,13 +1,14 @@
 // dist/cli.js as it runs: the encoding libraries are bundles of their own beside it (scripts/build.mjs),
-// loaded only for a trace that is not UTF-8.
+// loaded only for a trace that is not UTF-8, and so is the merge's worker thread.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import * as iconv from "iconv-lite";
+import { ticking } from "../support/ticking";
 import { repoRoot } from "./lspClient";
 
 const cli = path.join(repoRoot, "dist/cli.js");
@@ -30,5 +31,20 @@ describe("the command-line bundle", () => {
     const check = spawnSync(process.execPath, [cli, "check", "--json", file], { encoding: "utf8" });
     assert.equal(check.status, 1, check.stderr);
     assert.match(check.stdout, /"temp-file-access-denied"/);
+  });
+
+  it("merges on worker threads (dist/mergeWorker.js), the same bytes into a file as through a pipe as on one thread", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "icm-cli-"));
+    for (const [i, word] of ["alpha", "beta", "gamma"].entries()) writeFileSync(path.join(folder, `${i}-lgr.txt`), ticking(8 * 3600 + i * 3, 60_000, word));
+    const piped = spawnSync(process.execPath, [cli, "merge", "--threads", "2", folder], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(piped.status, 0, piped.stderr);
+    assert.equal(piped.stdout.split("\n").length - 1, 180_000);
+    const merged = path.join(mkdtempSync(path.join(tmpdir(), "icm-cli-")), "merged.txt");
+    const out = openSync(merged, "w");
+    const intoFile = spawnSync(process.execPath, [cli, "merge", "--threads", "2", folder], { stdio: ["ignore", out, "pipe"], encoding: "utf8" });
+    closeSync(out);
+    assert.equal(intoFile.status, 0, intoFile.stderr);
+    assert.equal(readFileSync(merged, "utf8"), piped.stdout);
+    assert.equal(spawnSync(process.execPath, [cli, "merge", "--threads", "1", folder], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).stdout, piped.stdout);
   });
 });

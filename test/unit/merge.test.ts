@@ -9,6 +9,7 @@ import { mergedTimeText, mergeTraces, parseMergeTime, timeInWindow, type MergeIn
 import { main } from "../../server/src/cli/main";
 import { callIdKey, callIdWords, findCallIds, parseCallId } from "../../server/src/knowledge/callIds";
 import { late, ROUTER_AND_CVP_EXCERPT, routerAndCvp } from "../support/routerAndCvp";
+import { ticking } from "../support/ticking";
 import { makeZip, patchName, tempFolder, writeTo } from "../support/zips";
 import { repoRoot, sample } from "./helpers";
 
@@ -133,17 +134,6 @@ describe("icm-trace merge and follow", () => {
   });
 });
 
-/** `count` entries a second apart from `startSeconds`, each `la-lgr Trace: <word> <n>`: a trace longer than the merge's pieces. */
-function ticking(startSeconds: number, count: number, word: string): string {
-  const lines: string[] = [];
-  const pad = (n: number) => String(n).padStart(2, "0");
-  for (let n = 0; n < count; n++) {
-    const t = (startSeconds + n) % 86_400;
-    lines.push(`${pad(Math.floor(t / 3600))}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)} la-lgr Trace: ${word} ${n}`);
-  }
-  return `${lines.join("\n")}\n`;
-}
-
 describe("merge of traces larger than its pieces", () => {
   it("streams the same lines as the merge of the texts in memory, each trace in its own order", async () => {
     const folder = tempFolder();
@@ -219,7 +209,7 @@ describe("clocks nothing links to the reference", () => {
 });
 
 describe("merge of a hostile bundle", () => {
-  it("names the members it cannot read and merges the rest", async () => {
+  it("names the members it cannot read and merges the rest, on the main thread and on worker threads", async () => {
     const folder = tempFolder();
     let zip = await makeZip([
       { name: "xx/evil.txt", data: "08:00:00 la-lgr Trace: up\n" },
@@ -238,7 +228,9 @@ describe("merge of a hostile bundle", () => {
     assert.deepEqual(merged.stdout.trimEnd().split("\n").map((l) => l.split("\t")[2]), ["good", "odd name"]);
     assert.match(merged.stderr, /evil\.txt: unsafe name/);
     assert.match(merged.stderr, /broken\.txt: .*left out/);
+    assert.deepEqual(await run("merge", "--threads", "2", file), merged);
     assert.equal((await run("follow", "CID=(1,2)", file)).code, 0);
+    assert.equal((await run("follow", "--threads", "2", "CID=(1,2)", file)).code, 0);
   });
 });
 

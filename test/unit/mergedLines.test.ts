@@ -5,8 +5,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "node:test";
-import { mergedTimeText, TraceCursor } from "../../server/src/analysis/merge";
-import { MergedLineWriter } from "../../server/src/cli/mergedLines";
+import { correctedTimes, mergedTimeText } from "../../server/src/analysis/merge";
+import { MergedLineFormatter } from "../../server/src/cli/mergedLines";
+import { FIRST_CHUNK } from "../../server/src/engine/entries";
 import { ByteText } from "../../server/src/engine/byteText";
 import { EntryLineWriter } from "../../server/src/engine/scan/entryLines";
 import { splitEntries } from "../../server/src/formats";
@@ -22,34 +23,38 @@ const TEXTS: readonly string[] = [
   sample("sideA-lgr-receive.txt"),
   sample("sideB-lgr-send.txt"),
   published("rtr/rtr-vru-script-response-error.txt"),
+  // A line break at every place within and after the module's sixteen-byte steps.
+  Array.from({ length: 40 }, (_, k) => `08:00:${String(k).padStart(2, "0")} Trace: ${"x".repeat(k)}${k % 2 === 0 ? "\n" : "\r\n"}  ${"y".repeat(k % 17)}\n`).join(""),
 ];
 
-/** Every line of `text` as the merge writes it, with `offset`, by the module or in TypeScript. */
-async function linesOf(text: string, offset: number, inModule: boolean): Promise<string> {
+/** Every line of `text` as the merge writes it, with `offset`, by the module or in TypeScript; each line's end and time checked against the block's columns. */
+function linesOf(text: string, offset: number, inModule: boolean): string {
   const split = splitEntries(new ByteText(Buffer.from(text, "latin1")));
-  const chunks: Uint8Array[] = [];
-  const writer = new MergedLineWriter(["HOST/lgr"], (bytes) => void chunks.push(Buffer.from(bytes)), inModule);
   const firstTime = Array.from({ length: split.count }, (_, i) => split.timeOf(i)).find((t) => t !== null) ?? 0;
-  const cursor = new TraceCursor(0, offset, { firstTime: firstTime!, onDates: split.datedCount === split.timedCount }, split);
-  await writer.run(cursor, 0, split.count);
-  await writer.flush();
-  return Buffer.concat(chunks).toString("utf8");
+  const times = new Float64Array(split.count);
+  correctedTimes(split, split.datedCount === split.timedCount, offset, firstTime!, times);
+  const block = new MergedLineFormatter({ name: "HOST/lgr", file: "lgr.txt", clock: "host:HOST" }, offset, false, inModule).block(split, FIRST_CHUNK, times);
+  const lines = Buffer.from(block.bytes).toString("utf8");
+  assert.equal(block.count, times.filter((t) => !Number.isNaN(t)).length);
+  assert.deepEqual([...block.ends], [...Buffer.from(block.bytes).entries()].filter(([, b]) => b === 10).map(([i]) => i + 1));
+  assert.deepEqual([...block.times], [...times].filter((t) => !Number.isNaN(t)));
+  return lines;
 }
 
 describe("merged lines", () => {
   it("are the same bytes from the WebAssembly module and from TypeScript, for every layout and offset", { skip: EntryLineWriter.create() === null ? "TypeScript scans only in this run" : false }, async () => {
     for (const text of TEXTS) {
       for (const offset of [0, -433.25, 86_400 * 3 + 0.0004, -1e9]) {
-        const typescript = await linesOf(text, offset, false);
+        const typescript = linesOf(text, offset, false);
         assert.ok(typescript.length > 0);
-        assert.equal(await linesOf(text, offset, true), typescript, `${text.slice(0, 40)} at ${offset}`);
+        assert.equal(linesOf(text, offset, true), typescript, `${text.slice(0, 40)} at ${offset}`);
       }
     }
   });
 
   it("write each message on one line, after the lane and the time as the merged view writes it", async () => {
     // 0.6 ms late: 23:59:59.999 is written 00:00:00 (rounded half up, to the millisecond).
-    const lines = (await linesOf(TEXTS[1]!, 0.0006, true)).split("\n");
+    const lines = (linesOf(TEXTS[1]!, 0.0006, true)).split("\n");
     assert.deepEqual(lines.slice(0, 4), [
       "HOST/lgr\t00:00:00\tpreamble before any time",
       "HOST/lgr\t00:00:00\trounds up",

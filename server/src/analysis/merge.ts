@@ -126,7 +126,8 @@ class TraceSurveyor {
   private onDates = true;
   private splits = 0;
   private readonly room = new MarkedEntryRoom();
-  private readonly words: LiteralSet;
+  /** The words of the entries read; null reads none (a survey of the start only). */
+  private readonly words: LiteralSet | null;
   /** Entries naming the followed call, in trace order. */
   readonly naming: NamingEntry[] = [];
   private readonly untimedNaming: number[] = [];
@@ -134,8 +135,14 @@ class TraceSurveyor {
   constructor(
     private readonly file: string,
     private readonly follow: FollowedCall | null,
+    startOnly = false,
   ) {
-    this.words = follow === null ? SURVEY_WORDS : follow.words;
+    this.words = startOnly ? null : follow === null ? SURVEY_WORDS : follow.words;
+  }
+
+  /** Whether the start of the trace has told all it tells: its first time is known. */
+  get started(): boolean {
+    return this.firstTime !== null;
   }
 
   read(split: EntrySplit, base: ChunkBase): void {
@@ -147,6 +154,7 @@ class TraceSurveyor {
     if (this.firstTime === null) {
       for (let i = 0; i < split.count && this.firstTime === null; i++) this.firstTime = split.timeOf(i, this.onDates);
     }
+    if (this.words === null) return;
     const marked = markedEntries(split, this.words, this.room).entries;
     for (let k = 0; k < marked.length; k++) {
       const index = marked[k]!;
@@ -323,41 +331,73 @@ export function placeClocks(surveys: readonly TraceSurvey[], given: Readonly<Rec
   return clocks.map((clock) => offsets.get(clock) ?? { clock, offsetSeconds: 0, anchor: "none" });
 }
 
+/**
+ * Whether placing the clocks needs the events the traces log: not for one clock, nor when every
+ * clock but the reference has an offset given (placeClocks then places them by the start alone).
+ */
+export function clocksNeedEvents(surveys: readonly TraceSurvey[], given: Readonly<Record<string, number>> = {}): boolean {
+  const clocks = [...clockEvents(surveys)];
+  return clocks.slice(1).some(([clock, events]) => givenOffset(clock, events.lanes, given) === undefined);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The merge: every trace's entries side by side, the least corrected time first.
 
-/** Where a trace's splits come from, one at a time; null when there are no more. */
-type NextSplit = () => Promise<{ readonly split: EntrySplit; readonly base: ChunkBase } | null>;
+/**
+ * Fills `times` with the corrected time of each entry of `split`: its own time plus `offsetSeconds`;
+ * untimed text takes the last own time before it (`ownTime` where the split starts); NaN for an
+ * entry without a message (a day header). Returns the last own time.
+ */
+export function correctedTimes(split: EntrySplit, onDates: boolean, offsetSeconds: number, ownTime: number, times: Float64Array): number {
+  for (let i = 0; i < split.count; i++) {
+    if (!split.hasMessage(i)) {
+      times[i] = Number.NaN;
+      continue;
+    }
+    const own = split.timeOf(i, onDates);
+    if (own !== null) ownTime = own;
+    times[i] = ownTime + offsetSeconds;
+  }
+  return ownTime;
+}
 
-/** One trace's entries with a message, in its own order, each with its corrected time. */
-export class TraceCursor {
-  split: EntrySplit = EMPTY_SPLIT;
-  base: ChunkBase = FIRST_CHUNK;
-  /** The current entry's index in `split`. */
+/** A trace's entries in its own order, each with its corrected time, as the merge reads them. */
+export interface MergeCursor {
+  readonly traceIndex: number;
+  /** Entries in the current part (a split, a block of lines). */
+  readonly count: number;
+  /** The current entry's index in the part, and its corrected time. */
+  index: number;
+  time: number;
+  /** Moves to the next entry with a time in this part; false at its end. */
+  advance(): boolean;
+  /** Where the run of entries from the current one ends that come before (`time`, `traceIndex`). */
+  runEnd(time: number, traceIndex: number): number;
+  /** Moves to the first entry of the next part that has one; false at the trace's end. */
+  refill(): Promise<boolean>;
+}
+
+/** One trace's entries with a message, in its own order, each with its corrected time: a trace split whole, in memory. */
+export class TraceCursor implements MergeCursor {
   index = -1;
-  /** The current entry's corrected time. */
   time = 0;
-  /** Each entry's corrected time in `split`; NaN for one without a message (a day header). */
-  times = new Float64Array(1024);
-  /** The last timed entry's time on the trace's own clock: untimed text takes it. */
-  private ownTime: number;
-  private readonly nextSplit: NextSplit = async () => null;
-  private readonly onDates: boolean;
+  /** Each entry's corrected time; NaN for one without a message (a day header). */
+  readonly times: Float64Array;
 
-  /** `source`: a trace's whole split (in memory), or where its splits come from (streamed). */
   constructor(
     readonly traceIndex: number,
     readonly offsetSeconds: number,
     { firstTime, onDates }: { readonly firstTime: number; readonly onDates: boolean },
-    source: EntrySplit | NextSplit,
+    readonly split: EntrySplit,
   ) {
-    this.ownTime = firstTime;
-    this.onDates = onDates;
-    if (typeof source === "function") this.nextSplit = source;
-    else this.take(source, FIRST_CHUNK);
+    this.times = new Float64Array(split.count);
+    correctedTimes(split, onDates, offsetSeconds, firstTime, this.times);
   }
 
-  /** Moves to the next entry with a message in this split; false at its end. */
+  get count(): number {
+    return this.split.count;
+  }
+
   advance(): boolean {
     const { times } = this;
     const count = this.split.count;
@@ -372,10 +412,6 @@ export class TraceCursor {
     return false;
   }
 
-  /**
-   * Where the run of entries from the current one ends that come before (`time`, `traceIndex`):
-   * the first entry of this split that does not.
-   */
   runEnd(time: number, traceIndex: number): number {
     const { times } = this;
     const count = this.split.count;
@@ -388,47 +424,20 @@ export class TraceCursor {
     return i;
   }
 
-  /** Moves to the first entry of the next split that has one; false at the trace's end. */
   async refill(): Promise<boolean> {
-    for (;;) {
-      const next = await this.nextSplit();
-      if (next === null) return false;
-      this.take(next.split, next.base);
-      if (this.advance()) return true;
-    }
-  }
-
-  private take(split: EntrySplit, base: ChunkBase): void {
-    this.split = split;
-    this.base = base;
-    this.index = -1;
-    if (this.times.length < split.count) this.times = new Float64Array(Math.max(split.count, this.times.length * 2));
-    const { times, offsetSeconds, onDates } = this;
-    let ownTime = this.ownTime;
-    for (let i = 0; i < split.count; i++) {
-      if (!split.hasMessage(i)) {
-        times[i] = Number.NaN;
-        continue;
-      }
-      const own = split.timeOf(i, onDates);
-      if (own !== null) ownTime = own;
-      times[i] = ownTime + offsetSeconds;
-    }
-    this.ownTime = ownTime;
+    return this.advance();
   }
 }
 
-const EMPTY_SPLIT = { count: 0 } as EntrySplit;
-
-function before(a: TraceCursor, b: TraceCursor): boolean {
+function before(a: MergeCursor, b: MergeCursor): boolean {
   return a.time < b.time || (a.time === b.time && a.traceIndex < b.traceIndex);
 }
 
 /** A binary heap of cursors, the least first. */
-class CursorHeap {
-  readonly items: TraceCursor[] = [];
+class CursorHeap<C extends MergeCursor> {
+  readonly items: C[] = [];
 
-  push(cursor: TraceCursor): void {
+  push(cursor: C): void {
     const items = this.items;
     let i = items.push(cursor) - 1;
     while (i > 0) {
@@ -441,7 +450,7 @@ class CursorHeap {
   }
 
   /** The least after the first, or undefined when the first is alone. */
-  second(): TraceCursor | undefined {
+  second(): C | undefined {
     const [, left, right] = this.items;
     return right !== undefined && before(right, left!) ? right : left;
   }
@@ -472,20 +481,20 @@ class CursorHeap {
   }
 
   /** The first cursor's run: its entries from the current one that come before every other cursor's. */
-  firstRun(): { readonly cursor: TraceCursor; readonly to: number } {
+  firstRun(): { readonly cursor: C; readonly to: number } {
     const cursor = this.items[0]!;
     const next = this.second();
-    return { cursor, to: next === undefined ? cursor.split.count : cursor.runEnd(next.time, next.traceIndex) };
+    return { cursor, to: next === undefined ? cursor.count : cursor.runEnd(next.time, next.traceIndex) };
   }
 }
 
 /**
  * Calls `visitRun` with runs of every cursor's entries, in corrected time order (ties: the trace
- * given first): entries [from, to) of the cursor's split, those with a message being the ones with
- * a time in `cursor.times`. A promise it returns is waited for (output backpressure).
+ * given first): entries [from, to) of the cursor's current part, those with a time being the
+ * run's. A promise it returns is waited for (output backpressure).
  */
-export async function visitMergedRuns(cursors: readonly TraceCursor[], visitRun: (cursor: TraceCursor, from: number, to: number) => void | Promise<void>): Promise<void> {
-  const heap = new CursorHeap();
+export async function visitMergedRuns<C extends MergeCursor>(cursors: readonly C[], visitRun: (cursor: C, from: number, to: number) => void | Promise<void>): Promise<void> {
+  const heap = new CursorHeap<C>();
   for (const cursor of cursors) if (await cursor.refill()) heap.push(cursor);
   while (heap.items.length > 0) {
     const { cursor, to } = heap.firstRun();
@@ -508,14 +517,9 @@ function eachEntry(cursor: TraceCursor, from: number, to: number, visit: (cursor
   }
 }
 
-/** `visitMergedRuns`, one entry at a time: `visit` reads the cursor's current entry. */
-export async function visitMerged(cursors: readonly TraceCursor[], visit: (cursor: TraceCursor) => void): Promise<void> {
-  await visitMergedRuns(cursors, (cursor, from, to) => eachEntry(cursor, from, to, visit));
-}
-
-/** `visitMerged` for traces split whole, in memory: each cursor's one split, no waiting. */
+/** `visitMergedRuns` for traces split whole, in memory, one entry at a time: each cursor's one split, no waiting. */
 function visitMergedInMemory(cursors: readonly TraceCursor[], visit: (cursor: TraceCursor) => void): void {
-  const heap = new CursorHeap();
+  const heap = new CursorHeap<TraceCursor>();
   for (const cursor of cursors) if (cursor.advance()) heap.push(cursor);
   while (heap.items.length > 0) {
     const { cursor, to } = heap.firstRun();
@@ -631,55 +635,30 @@ export interface TraceSourceRef {
   open(): Promise<ByteSource>;
 }
 
-/** Surveys a streamed trace; `follow` keeps the entries naming that call. */
-export async function surveyTrace(trace: TraceSourceRef, follow: FollowedCall | null = null, options: FeedOptions = {}): Promise<{ survey: TraceSurvey; naming: readonly NamingEntry[] }> {
+/**
+ * Surveys a streamed trace; `follow` keeps the entries naming that call. `startOnly` reads no more
+ * than tells the lane, the first time and whether times are dated (the start's sample, a first
+ * time): all a clock needs that no event places.
+ */
+export async function surveyTrace(
+  trace: TraceSourceRef,
+  { follow = null, startOnly = false, feed: feedOptions = {} }: { readonly follow?: FollowedCall | null; readonly startOnly?: boolean; readonly feed?: FeedOptions } = {},
+): Promise<{ survey: TraceSurvey; naming: readonly NamingEntry[] }> {
   const source = await trace.open();
   try {
-    const surveyor = new TraceSurveyor(trace.file, follow);
+    const surveyor = new TraceSurveyor(trace.file, follow, startOnly);
     const stream = new SplitStream((split, base) => surveyor.read(split, base));
-    const feed = feedSplits(source, trace.file, stream, options);
-    while ((await feed.next()).done !== true);
+    const feed = feedSplits(source, trace.file, stream, feedOptions);
+    while ((await feed.next()).done !== true) {
+      if (startOnly && surveyor.started && stream.sampleComplete) {
+        await feed.return(undefined as never);
+        break;
+      }
+    }
     return { survey: surveyor.finish(stream.sample), naming: surveyor.naming };
   } finally {
     await source.close();
   }
-}
-
-/**
- * How a trace is read while others are: in smaller blocks and pieces than alone, as twenty traces
- * side by side each hold their blocks.
- */
-const SIDE_BY_SIDE: FeedOptions = { pieceBytes: 128 * 1024, readBytes: 256 * 1024 };
-
-/** A cursor over a streamed trace: its splits are made as the merge reads them. */
-export async function streamedCursor(
-  trace: TraceSourceRef,
-  traceIndex: number,
-  offsetSeconds: number,
-  placed: { readonly firstTime: number; readonly onDates: boolean },
-  options: FeedOptions = {},
-): Promise<{ cursor: TraceCursor; close(): Promise<void> }> {
-  const source = await trace.open();
-  let ready: { split: EntrySplit; base: ChunkBase } | null = null;
-  const stream = new SplitStream((split, base) => {
-    ready = { split, base };
-  });
-  const feed = feedSplits(source, trace.file, stream, { ...SIDE_BY_SIDE, ...options });
-  let ended = false;
-  const nextSplit: NextSplit = async () => {
-    // Each piece fed makes at most one split; the merge is done with the last before it asks again.
-    while (ready === null && !ended) ended = (await feed.next()).done === true;
-    const split = ready;
-    ready = null;
-    return split;
-  };
-  return {
-    cursor: new TraceCursor(traceIndex, offsetSeconds, placed, nextSplit),
-    close: async () => {
-      await feed.return(undefined as never);
-      await source.close();
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Bytes for stdout (UTF-8, whole lines); a promise when the reader is behind. Without it, they go to `stdout` as text. */
   stdoutBytes?(bytes: Uint8Array): void | Promise<void>;
+  /** Whether `stdoutBytes` is done with its bytes when it returns (a file, a terminal, /dev/null), so that they may be written over next. */
+  readonly stdoutWritesAtOnce?: boolean;
 }
 
 /** A problem the user can fix: printed as one line, exit code 2, no stack trace. */

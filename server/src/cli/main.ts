@@ -1,6 +1,7 @@
 // `icm-trace`: the command-line face of the analysis core.
 
 import { once } from "node:events";
+import { fstatSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { runCheck } from "./check";
 import { runSplit } from "./split";
@@ -37,6 +38,8 @@ Options:
   --since T, --until T  with merge and follow: a window on the common clock, both ends included
                   (T is HH:MM:SS or an ISO date-time)
   --offset WHO=S  with merge and follow: seconds to add to the clock of a host, side or file
+  --threads N     with merge and follow: threads that read the traces (default: one per core
+                  for sets of 64 MB or more, else 1)
   --zone ZONE     with compare: the zone of the traces' local times (+0900, -05:00, UTC); dumplog
                   writes local times, Cisco Log entries carry their own zone
   --help, -h      show this help
@@ -63,6 +66,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         since: { type: "string" },
         until: { type: "string" },
         offset: { type: "string", multiple: true },
+        threads: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -97,9 +101,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "compare":
         return await runCompare(files, { json: values.json === true, markdown: values.markdown === true, html: values.html, language, encoding, zone: values.zone }, io);
       case "merge":
-        return await runMerge(files, { json: values.json === true, since: values.since, until: values.until, offsets: values.offset, encoding }, io);
+        return await runMerge(files, { json: values.json === true, since: values.since, until: values.until, offsets: values.offset, encoding, threads: values.threads }, io);
       case "follow":
-        return await runFollow(files, { json: values.json === true, since: values.since, until: values.until, offsets: values.offset, encoding }, io);
+        return await runFollow(files, { json: values.json === true, since: values.since, until: values.until, offsets: values.offset, encoding, threads: values.threads }, io);
       case "bundle":
         return await runBundle(files, { json: values.json === true, ...(encoding === undefined ? {} : { encoding }) }, io);
       case "catalogue":
@@ -121,11 +125,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/**
+ * Whether Node writes stdout before `write` returns: to a file (a device such as /dev/null too), and
+ * to a terminal but on Windows; not to a pipe (nodejs.org/api/process.html, "A note on process I/O").
+ */
+function stdoutWritesAtOnce(): boolean {
+  try {
+    const stat = fstatSync(1);
+    return stat.isFile() || (stat.isCharacterDevice() && (process.platform !== "win32" || !process.stdout.isTTY));
+  } catch {
+    return false;
+  }
+}
+
 if (require.main === module) {
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutBytes: (bytes) => (process.stdout.write(bytes) ? undefined : once(process.stdout, "drain").then(() => undefined)),
+    stdoutWritesAtOnce: stdoutWritesAtOnce(),
   };
   // EPIPE (output piped into `head`) is not an error worth a stack trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {

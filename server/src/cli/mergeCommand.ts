@@ -1,19 +1,17 @@
 // `icm-trace merge [--json] [--since T] [--until T] [--offset WHO=SECONDS] PATH...` and
 // `icm-trace follow [--json] ID PATH...`: every entry of a set of traces (files, folders, bundles)
 // on one clock, in corrected time order, one call's entries only for `follow`. Each trace is read
-// twice, streamed: once to place its clock, once to merge.
+// twice, streamed: once to place its clock, once to merge. Threads (mergeThreads.ts) survey the
+// traces and write their lines; this thread orders the lines and writes them out.
 
-import {
-  FollowedCall, mergedTimeText, oneLine, parseMergeTime, placeClocks, streamedCursor, surveyTrace, timeInWindow, visitMerged, visitMergedRuns, type ClockOffset, type MergeTime, type NamingEntry, type TraceCursor,
-  type TraceSourceRef, type TraceSurvey,
-} from "../analysis/merge";
-import { Readable } from "node:stream";
-import { openMember, readWhole, UnreadableArchiveError, walkBundle } from "../engine/archive";
-import { fileSource, streamSource } from "../engine/byteSource";
-import { BinaryTraceError } from "../engine/encoding";
-import { parseCallId } from "../knowledge/callIds";
+import { statSync } from "node:fs";
+import { clocksNeedEvents, mergedTimeText, parseMergeTime, placeClocks, timeInWindow, type ClockOffset, type MergeTime, type NamingEntry, type TraceSurvey } from "../analysis/merge";
+import { readWhole, UnreadableArchiveError, walkBundle } from "../engine/archive";
+import { parseCallId, type CallId } from "../knowledge/callIds";
 import { CliError, checkReadable, isBundlePath, type CliIo } from "./io";
-import { MergedLineWriter } from "./mergedLines";
+import { MergedOutput, writeMerged } from "./mergedOutput";
+import { BlockQueue, shareTraces, startThreads, surveyOnThreads, threadCount, type MergeThread } from "./mergeThreads";
+import type { SurveyHow, TraceSpec } from "./mergeWork";
 import { expandTracePaths } from "./paths";
 
 export interface MergeCommandOptions {
@@ -22,18 +20,20 @@ export interface MergeCommandOptions {
   readonly until?: string | undefined;
   readonly offsets?: readonly string[] | undefined;
   readonly encoding?: string | undefined;
+  /** `--threads N` as given. */
+  readonly threads?: string | undefined;
 }
 
 /** Every trace the paths name, to be opened once per pass; an unreadable path is a usage error (exit 2). */
-async function traceSet(paths: readonly string[], io: CliIo): Promise<TraceSourceRef[]> {
+async function traceSet(paths: readonly string[], io: CliIo): Promise<TraceSpec[]> {
   if (paths.length === 0) throw new CliError("merge and follow need at least one FILE, folder or bundle");
   const { files, problems } = expandTracePaths(paths);
   if (problems.length > 0) throw new CliError(problems[0]!);
-  const traces: TraceSourceRef[] = [];
+  const traces: TraceSpec[] = [];
   for (const file of files) {
     if (!isBundlePath(file)) {
       checkReadable(file);
-      traces.push({ file, open: () => fileSource(file) });
+      traces.push({ file, member: false, bytes: null, size: statSync(file).size });
       continue;
     }
     let held = 0;
@@ -55,13 +55,12 @@ async function traceSet(paths: readonly string[], io: CliIo): Promise<TraceSourc
             return;
           }
           if (bytes !== null) {
-            const whole = bytes;
-            held += whole.length;
-            traces.push({ file: member.name, open: async () => streamSource(Readable.from([whole]), whole.length) });
+            held += bytes.length;
+            traces.push({ file: member.name, member: true, bytes, size: bytes.length });
             return;
           }
         }
-        traces.push({ file: member.name, open: () => openMemberSource(member.name) });
+        traces.push({ file: member.name, member: true, bytes: null, size: member.size ?? 0 });
       });
     } catch (error) {
       if (error instanceof UnreadableArchiveError) throw new CliError(error.message);
@@ -75,16 +74,10 @@ async function traceSet(paths: readonly string[], io: CliIo): Promise<TraceSourc
 const SMALL_MEMBER_BYTES = 1024 * 1024;
 const HELD_MEMBER_BYTES = 64 * 1024 * 1024;
 
-async function openMemberSource(name: string) {
-  const member = await openMember(name);
-  const source = streamSource(member.stream, member.size);
-  return {
-    ...source,
-    close: async () => {
-      await source.close();
-      member.close();
-    },
-  };
+function parseThreads(given: string | undefined): number | undefined {
+  if (given === undefined) return undefined;
+  if (!/^\d+$/.test(given) || Number(given) < 1) throw new CliError(`--threads must be a whole number of 1 or more, not '${given}'`);
+  return Number(given);
 }
 
 function parseOffsets(given: readonly string[] | undefined): Record<string, number> {
@@ -106,30 +99,44 @@ function window(options: MergeCommandOptions): { since: MergeTime; until: MergeT
 }
 
 interface SurveyedTrace {
-  readonly trace: TraceSourceRef;
+  readonly spec: TraceSpec;
   readonly survey: TraceSurvey;
   readonly naming: readonly NamingEntry[];
 }
 
-/** Surveys every trace; a binary bundle member is left out, a binary file is a usage error. */
-async function surveySet(traces: readonly TraceSourceRef[], follow: FollowedCall | null, options: MergeCommandOptions, io: CliIo): Promise<SurveyedTrace[]> {
+/** Surveys every trace on the threads; a binary bundle member is left out, a binary file is a usage error. */
+async function surveySet(threads: readonly MergeThread[], specs: readonly TraceSpec[], how: Omit<SurveyHow, "encoding">, options: MergeCommandOptions, io: CliIo): Promise<SurveyedTrace[]> {
+  const outcomes = await surveyOnThreads(threads, specs, { ...how, encoding: options.encoding });
   const surveyed: SurveyedTrace[] = [];
-  for (const trace of traces) {
-    try {
-      const { survey, naming } = await surveyTrace(trace, follow, options.encoding === undefined ? {} : { encoding: options.encoding });
-      if (survey.firstTime === null) io.stderr(`icm-trace: ${trace.file}: no time in it, left out\n`);
-      surveyed.push({ trace, survey, naming });
-    } catch (error) {
-      // A bundle member that cannot be read is named and left out, as check does; a file given is a usage error.
-      if (trace.file.includes("!/")) {
-        if (!(error instanceof BinaryTraceError)) io.stderr(`icm-trace: ${trace.file}: ${(error as Error).message}, left out\n`);
-        continue;
-      }
-      if (error instanceof BinaryTraceError || error instanceof UnreadableArchiveError) throw new CliError(error.message);
-      throw error;
+  outcomes.forEach((outcome, i) => {
+    const spec = specs[i]!;
+    if ("survey" in outcome) {
+      if (outcome.survey.firstTime === null) io.stderr(`icm-trace: ${spec.file}: no time in it, left out\n`);
+      surveyed.push({ spec, survey: outcome.survey, naming: outcome.naming });
+      return;
     }
-  }
+    // A bundle member that cannot be read is named and left out, as check does; a file given is a usage error.
+    if (spec.member) {
+      if (!outcome.binary) io.stderr(`icm-trace: ${spec.file}: ${outcome.error}, left out\n`);
+      return;
+    }
+    if (outcome.binary || outcome.archive) throw new CliError(outcome.error);
+    throw new Error(outcome.error);
+  });
   return surveyed;
+}
+
+/**
+ * Surveys every trace for what places its clock: its start, and where the clocks need them (more
+ * than one, not all given) the events it logs.
+ */
+async function surveyClocks(threads: readonly MergeThread[], specs: readonly TraceSpec[], offsets: Readonly<Record<string, number>>, options: MergeCommandOptions, io: CliIo): Promise<SurveyedTrace[]> {
+  const started = await surveySet(threads, specs, { follow: null, startOnly: true }, options, io);
+  if (!clocksNeedEvents(started.map((s) => s.survey), offsets)) return started;
+  // A trace without a time was read whole already.
+  const timed = started.filter((s) => s.survey.firstTime !== null);
+  const full = new Map((await surveySet(threads, timed.map((s) => s.spec), { follow: null, startOnly: false }, options, io)).map((s) => [s.spec, s]));
+  return started.flatMap((s) => (s.survey.firstTime === null ? [s] : full.has(s.spec) ? [full.get(s.spec)!] : []));
 }
 
 /** How each clock was placed, for the reader of the text form (on stderr: stdout stays the entries). */
@@ -137,93 +144,39 @@ function reportClocks(clocks: readonly ClockOffset[], io: CliIo): void {
   for (const clock of clocks) io.stderr(`icm-trace: clock ${clock.clock}: ${clock.offsetSeconds >= 0 ? "+" : ""}${clock.offsetSeconds} s (${clock.anchor})\n`);
 }
 
-/** The JSON form, one object a line inside the array, written as the merge goes. */
-class JsonWriter {
-  private first = true;
-  private held: string[] = [];
-
-  constructor(private readonly io: CliIo) {}
-
-  entry(value: { file: string; line: number; column: number; lane: string; time: string; offsetSeconds: number; message: string }): void {
-    this.held.push(`${this.first ? "[\n" : ",\n"}  ${JSON.stringify(value)}`);
-    this.first = false;
-    if (this.held.length >= 10_000) this.io.stdout(this.held.splice(0).join(""));
-  }
-
-  end(): void {
-    this.held.push(this.first ? "[]\n" : "\n]\n");
-    this.io.stdout(this.held.splice(0).join(""));
-  }
-}
-
-function bytesTo(io: CliIo): (bytes: Uint8Array) => void | Promise<void> {
-  if (io.stdoutBytes !== undefined) return (bytes) => io.stdoutBytes!(bytes);
-  const decoder = new TextDecoder();
-  return (bytes) => io.stdout(decoder.decode(bytes));
+/** The JSON form of `follow`, one object a line inside the array. */
+function jsonLines(values: readonly { file: string; line: number; column: number; lane: string; time: string; offsetSeconds: number; message: string }[]): string {
+  return values.length === 0 ? "[]\n" : `[\n${values.map((value) => `  ${JSON.stringify(value)}`).join(",\n")}\n]\n`;
 }
 
 export async function runMerge(paths: readonly string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
   const { since, until } = window(options);
   const offsets = parseOffsets(options.offsets);
-  const surveyed = await surveySet(await traceSet(paths, io), null, options, io);
-  const clocks = placeClocks(surveyed.map((s) => s.survey), offsets);
-  const offsetOf = new Map(clocks.map((c) => [c.clock, c.offsetSeconds]));
-  const opened = await Promise.all(
-    surveyed.flatMap(({ trace, survey }, i) => (survey.firstTime === null ? [] : [streamedCursor(trace, i, offsetOf.get(survey.lane.clock)!, { firstTime: survey.firstTime, onDates: survey.onDates }, options.encoding === undefined ? {} : { encoding: options.encoding })])),
-  );
-  const lanes = surveyed.map((s) => s.survey.lane);
-  const windowed = since !== null || until !== null;
+  const threadsAsked = parseThreads(options.threads);
+  const specs = await traceSet(paths, io);
+  const threads = startThreads(threadCount(specs, threadsAsked));
   try {
-    if (options.json) {
-      const json = new JsonWriter(io);
-      await visitMerged(
-        opened.map((o) => o.cursor),
-        (cursor: TraceCursor) => {
-          if (windowed && !timeInWindow(cursor.time, since, until)) return;
-          const entry = cursor.split.entryAt(cursor.index, cursor.base);
-          const lane = lanes[cursor.traceIndex]!;
-          json.entry({ file: lane.file, line: entry.line + 1, column: entry.column + 1, lane: lane.name, time: mergedTimeText(cursor.time), offsetSeconds: cursor.offsetSeconds, message: oneLineMessage(cursor) });
-        },
-      );
-      json.end();
-    } else {
-      const lines = new MergedLineWriter(
-        lanes.map((l) => l.name),
-        bytesTo(io),
-      );
-      await visitMergedRuns(
-        opened.map((o) => o.cursor),
-        windowed ? (cursor, from, to) => inWindowRuns(cursor, from, to, since, until, (a, b) => lines.run(cursor, a, b)) : (cursor, from, to) => lines.run(cursor, from, to),
-      );
-      await lines.flush();
-      reportClocks(clocks, io);
-    }
+    const surveyed = await surveyClocks(threads, specs, offsets, options, io);
+    const clocks = placeClocks(surveyed.map((s) => s.survey), offsets);
+    const offsetOf = new Map(clocks.map((c) => [c.clock, c.offsetSeconds]));
+    const placed = surveyed.flatMap(({ spec, survey }, traceIndex) => (survey.firstTime === null ? [] : [{ spec, survey, traceIndex }]));
+    const queues: BlockQueue[] = [];
+    shareTraces(placed, threads.length).forEach((share, t) => {
+      for (const { spec, survey, traceIndex } of share) {
+        const { lane, firstTime, onDates } = survey;
+        threads[t]!.open({ traceIndex, spec, lane, offsetSeconds: offsetOf.get(lane.clock)!, firstTime: firstTime!, onDates, since, until, json: options.json, encoding: options.encoding });
+        // Lines already written stay: the trace is named, its lines merged as far as it was read.
+        const ended = (error: Error) => io.stderr(`icm-trace: ${spec.file}: ${error.message}; its entries from there on are left out\n`);
+        queues.push(new BlockQueue(traceIndex, threads[t]!, ended));
+      }
+    });
+    // Ties go to the lower trace index; the order of the queues does not matter.
+    await writeMerged(queues, new MergedOutput(io, options.json));
+    if (!options.json) reportClocks(clocks, io);
   } finally {
-    await Promise.all(opened.map((o) => o.close()));
+    await Promise.all(threads.map((thread) => thread.close()));
   }
   return 0;
-}
-
-/** The parts of a run whose entries lie in the window, each handed to `write`; a promise when one is waited for. */
-function inWindowRuns(cursor: TraceCursor, from: number, to: number, since: MergeTime, until: MergeTime, write: (from: number, to: number) => void | Promise<void>): void | Promise<void> {
-  const waiting: Promise<void>[] = [];
-  let start = -1;
-  for (let i = from; i <= to; i++) {
-    const time = i < to ? cursor.times[i]! : Number.NaN;
-    const inside = i < to && (time !== time ? start !== -1 : timeInWindow(time, since, until));
-    if (inside && start === -1) start = i;
-    if (!inside && start !== -1) {
-      const written = write(start, i);
-      if (written !== undefined) waiting.push(written);
-      start = -1;
-    }
-  }
-  return waiting.length === 0 ? undefined : Promise.all(waiting).then(() => undefined);
-}
-
-function oneLineMessage(cursor: TraceCursor): string {
-  const { split, index } = cursor;
-  return oneLine(split.source.slice(split.messageStartOf(index), split.contentEndOf(index)));
 }
 
 export async function runFollow(args: readonly string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
@@ -233,8 +186,16 @@ export async function runFollow(args: readonly string[], options: MergeCommandOp
   if (id === null) throw new CliError(`'${query}' is no call identifier this tool knows (CID=(day,key), day.key, a 32-digit or dashed decimal GUID, CorID=N, DLGID=N, RCID=N)`);
   const { since, until } = window(options);
   const offsets = parseOffsets(options.offsets);
+  const threadsAsked = parseThreads(options.threads);
   // One pass: the entries that name the call are few, and are kept as the clocks are surveyed.
-  const surveyed = await surveySet(await traceSet(paths, io), new FollowedCall(id), options, io);
+  const specs = await traceSet(paths, io);
+  const threads = startThreads(threadCount(specs, threadsAsked));
+  let surveyed: SurveyedTrace[];
+  try {
+    surveyed = await surveySet(threads, specs, { follow: id, startOnly: false }, options, io);
+  } finally {
+    await Promise.all(threads.map((thread) => thread.close()));
+  }
   const clocks = placeClocks(surveyed.map((s) => s.survey), offsets);
   const offsetOf = new Map(clocks.map((c) => [c.clock, c.offsetSeconds]));
   const found = surveyed.flatMap(({ survey, naming }, traceIndex) =>
@@ -244,9 +205,7 @@ export async function runFollow(args: readonly string[], options: MergeCommandOp
   found.sort((a, b) => a.time - b.time || a.traceIndex - b.traceIndex || a.entry.entryIndex - b.entry.entryIndex);
   const shown = found.filter((f) => timeInWindow(f.time, since, until));
   if (options.json) {
-    const json = new JsonWriter(io);
-    for (const f of shown) json.entry({ file: f.lane.file, line: f.entry.line + 1, column: f.entry.column + 1, lane: f.lane.name, time: mergedTimeText(f.time), offsetSeconds: f.offset, message: f.entry.message });
-    json.end();
+    io.stdout(jsonLines(shown.map((f) => ({ file: f.lane.file, line: f.entry.line + 1, column: f.entry.column + 1, lane: f.lane.name, time: mergedTimeText(f.time), offsetSeconds: f.offset, message: f.entry.message }))));
     return 0;
   }
   io.stdout(shown.map((f) => `${f.lane.name}\t${mergedTimeText(f.time)}\t${f.entry.message}\n`).join(""));

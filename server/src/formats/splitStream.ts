@@ -64,6 +64,11 @@ export class SplitStream {
     return this.firstChars;
   }
 
+  /** Whether the sample holds all it keeps. */
+  get sampleComplete(): boolean {
+    return this.firstChars.length >= SAMPLE_CHARS;
+  }
+
   push(text: string): void {
     this.carry = this.carry.length === 0 ? text : this.carry + text;
     const cut = findCut(this.carry, this.traceFormat);

@@ -1,9 +1,8 @@
-// Entries written as lines in the WebAssembly module: for each entry with a message, a prefix, its
-// time, a tab, its message (line breaks inside written as ` ⏎ `) and a line feed. A merge writes
-// millions of such lines from many traces at once: each trace's current piece and entry columns
-// stay in a place of their own in the module's memory (an instance apart from the scans'), and a
-// run of lines is one call. The TypeScript twin is cli/mergedLines.ts's; tests hold them to the
-// same bytes.
+// Entries written as lines in the WebAssembly module: for each entry with a message and a time, a
+// prefix, its time, a tab, its message (line breaks inside written as ` ⏎ `) and a line feed. A
+// merge writes millions of such lines: a split's piece and entry columns are copied once into an
+// instance apart from the scans', and its lines are written in one call (more when they fill the
+// room). The TypeScript twin is cli/mergedLines.ts's; tests hold them to the same bytes.
 
 import { ByteText } from "../byteText";
 import type { EntrySplit } from "../entries";
@@ -12,32 +11,23 @@ import { scannerPreference } from "./index";
 import { newInstance, type ByteScanExports } from "./wasmModule";
 
 const PAGE_BYTES = 64 * 1024;
-/** Where the writer leaves the end of what it wrote, and after it (8 bytes on) the text of the last time written. */
+/** Where the writer leaves the end of what it wrote and the number of lines, and after them (8 bytes on) the text of the last time written. */
 const END_AT = 0;
-/** Room for the level words of the format of the last split loaded. */
+/** Room for the level words of the format of the split written. */
 const LEVEL_WORDS_AT = 64;
 const LEVEL_WORDS_ROOM = 1024;
-/** The lines written, until taken. */
+/** The lines of one call. */
 const OUT_AT = LEVEL_WORDS_AT + LEVEL_WORDS_ROOM;
 const OUT_BYTES = 2 * 1024 * 1024;
-const SLOTS_AT = OUT_AT + OUT_BYTES;
+/** The split's piece, its entry columns, the lines' prefix and their ends. */
+const PLACE_AT = OUT_AT + OUT_BYTES;
 /** Pieces larger than this are written in TypeScript (a line longer than a piece, cut inside): a line then always fits the room. */
 const MAX_PIECE_BYTES = 256 * 1024;
 
-/** Where one trace's piece, its prefix and its entry columns are in module memory. */
-interface Slot {
-  at: number;
-  capacity: number;
-  split: EntrySplit | null;
-  text: number;
-  end: number;
-  starts: number;
-  kinds: number;
-  messageStarts: number;
-  times: number;
-  prefix: number;
-  prefixLength: number;
-  levelWords: Uint8Array;
+/** Where the lines go: each call's, as views of module memory valid for the call only. */
+export interface LineSink {
+  /** `bytes[from, to)` holds lines; `lineEnds` each one's end, as an index of `bytes`. */
+  append(bytes: Uint8Array, from: number, to: number, lineEnds: Int32Array): void;
 }
 
 function align(n: number, to: number): number {
@@ -45,11 +35,6 @@ function align(n: number, to: number): number {
 }
 
 export class EntryLineWriter {
-  private readonly slots: Slot[] = [];
-  private memoryEnd = SLOTS_AT;
-  private placedLevelWords: Uint8Array | null = null;
-  private written = OUT_AT;
-
   private constructor(private readonly exports: ByteScanExports) {}
 
   /** A writer, or null where WebAssembly is missing or the run's scans are TypeScript's (ICM_TRACE_SCANNER=typescript). */
@@ -59,82 +44,44 @@ export class EntryLineWriter {
     return exports === null ? null : new EntryLineWriter(exports);
   }
 
-  /** How many bytes of lines are held. */
-  get heldBytes(): number {
-    return this.written - OUT_AT;
-  }
-
   /**
-   * Puts `split` (a piece of ASCII bytes) with its entries' times into slot `slot`, with the lines'
-   * prefix; false when the split cannot be written here (a decoded string, a piece too large).
+   * Writes a line to `sink` for each entry of `split` (a piece of ASCII bytes) that has a message
+   * and a time in `times` (NaN: none), prefixed with `prefix`; false when the split cannot be
+   * written here (a decoded string, a piece too large), and nothing is written.
    */
-  load(slot: number, split: EntrySplit, times: Float64Array, prefix: Uint8Array): boolean {
+  write(split: EntrySplit, times: Float64Array, prefix: Uint8Array, sink: LineSink): boolean {
     const source = split.source;
     if (!(source instanceof ByteText) || source.length > MAX_PIECE_BYTES) return false;
     const count = split.count;
-    const textBytes = align(source.length, 8);
-    const need = prefix.length + 8 + textBytes + count * 4 + count + 8 + count * 4 + count * 8 + 32;
-    let place = this.slots[slot];
-    if (place === undefined || place.capacity < need) {
-      // A new place at the end: a trace's pieces are about one size, so this happens seldom.
-      const capacity = need * 2;
-      place = { at: this.memoryEnd, capacity, split: null, text: 0, end: 0, starts: 0, kinds: 0, messageStarts: 0, times: 0, prefix: 0, prefixLength: 0, levelWords: new Uint8Array(0) };
-      this.memoryEnd = align(this.memoryEnd + capacity, 16);
-      this.ensureBytes(this.memoryEnd);
-      this.slots[slot] = place;
-    }
+    const prefixAt = PLACE_AT;
+    const textAt = align(prefixAt + prefix.length, 8);
+    const textEnd = textAt + source.length;
+    const startsAt = align(textEnd, 8);
+    const kindsAt = startsAt + count * 4;
+    const messageStartsAt = align(kindsAt + count, 8);
+    const timesAt = align(messageStartsAt + count * 4, 8);
+    const lineEndsAt = timesAt + count * 8;
+    this.ensureBytes(lineEndsAt + count * 4);
     const buffer = this.exports.memory.buffer;
     const bytes = new Uint8Array(buffer);
-    place.prefix = place.at;
-    place.prefixLength = prefix.length;
-    bytes.set(prefix, place.prefix);
-    place.text = align(place.prefix + prefix.length, 8);
-    place.end = place.text + source.length;
-    bytes.set(source.bytes, place.text);
+    bytes.set(prefix, prefixAt);
+    bytes.set(source.bytes, textAt);
     const columns = split.columns;
-    place.starts = align(place.end, 8);
-    new Int32Array(buffer, place.starts, count).set(columns.start.subarray(0, count));
-    place.kinds = place.starts + count * 4;
-    bytes.set(columns.kind.subarray(0, count), place.kinds);
-    place.messageStarts = align(place.kinds + count, 8);
-    new Int32Array(buffer, place.messageStarts, count).set(columns.messageStart.subarray(0, count));
-    place.times = align(place.messageStarts + count * 4, 8);
-    new Float64Array(buffer, place.times, count).set(times.subarray(0, count));
-    place.levelWords = levelWordsOf(split.traceFormat);
-    place.split = split;
-    return true;
-  }
-
-  /** Whether slot `slot` holds `split`. */
-  holds(slot: number, split: EntrySplit): boolean {
-    return this.slots[slot]?.split === split;
-  }
-
-  /**
-   * Writes the lines of entries [from, to) of the slot's split; returns the first entry not
-   * written (to, unless the lines held fill the room: take them, then write on).
-   */
-  write(slot: number, from: number, to: number): number {
-    const place = this.slots[slot]!;
-    if (this.placedLevelWords !== place.levelWords) {
-      new Uint8Array(this.exports.memory.buffer).set(place.levelWords, LEVEL_WORDS_AT);
-      this.placedLevelWords = place.levelWords;
+    new Int32Array(buffer, startsAt, count).set(columns.start.subarray(0, count));
+    bytes.set(columns.kind.subarray(0, count), kindsAt);
+    new Int32Array(buffer, messageStartsAt, count).set(columns.messageStart.subarray(0, count));
+    new Float64Array(buffer, timesAt, count).set(times.subarray(0, count));
+    const levelWords = levelWordsOf(split.traceFormat);
+    bytes.set(levelWords, LEVEL_WORDS_AT);
+    for (let next = 0; next < count; ) {
+      next = this.exports.mergedLines(
+        textAt, textEnd, startsAt, kindsAt, messageStartsAt, timesAt, count, next, count,
+        prefixAt, prefix.length, LEVEL_WORDS_AT, LEVEL_WORDS_AT + levelWords.length, OUT_AT, OUT_AT + OUT_BYTES, END_AT, lineEndsAt,
+      );
+      const [end, lines] = new Int32Array(buffer, END_AT, 2);
+      if (lines! > 0) sink.append(bytes, OUT_AT, end!, new Int32Array(buffer, lineEndsAt, lines!));
     }
-    const count = place.split!.count;
-    const next = this.exports.mergedLines(
-      place.text, place.end, place.starts, place.kinds, place.messageStarts, place.times, count, from, to,
-      place.prefix, place.prefixLength, LEVEL_WORDS_AT, LEVEL_WORDS_AT + place.levelWords.length, this.written, OUT_AT + OUT_BYTES, END_AT,
-    );
-    this.written = new Int32Array(this.exports.memory.buffer, END_AT, 1)[0]!;
-    return next;
-  }
-
-  /** The lines held, copied out; the room is then empty. */
-  take(): Buffer {
-    const lines = Buffer.allocUnsafe(this.written - OUT_AT);
-    lines.set(new Uint8Array(this.exports.memory.buffer, OUT_AT, this.written - OUT_AT));
-    this.written = OUT_AT;
-    return lines;
+    return true;
   }
 
   private ensureBytes(size: number): void {

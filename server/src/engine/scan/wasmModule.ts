@@ -35,8 +35,9 @@ interface ByteScanExports {
   ): number;
   mergedLines(
     text: number, end: number, starts: number, kinds: number, messageStarts: number, times: number, count: number, from: number, to: number,
-    prefix: number, prefixLength: number, levelWords: number, levelWordsEnd: number, out: number, outEnd: number, endAt: number,
+    prefix: number, prefixLength: number, levelWords: number, levelWordsEnd: number, out: number, outEnd: number, endAt: number, lineEnds: number,
   ): number;
+  mergeRuns(slots: number, heap: number, size: number, resume: number, out: number, outEnd: number, endAt: number): number;
 }
 
 interface WebAssemblyApi {
