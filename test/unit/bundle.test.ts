@@ -120,6 +120,23 @@ describe("hostile archives", () => {
     assert.match(capped[0]!.problem!, /inflates beyond 2097152 bytes/);
   });
 
+  it("names a member whose bytes are not those its archive states, and merges and checks the rest", async () => {
+    const folder = tempFolder();
+    // Stored bytes changed after the archive was made: they read without an error, and only their CRC-32 tells.
+    let zip = await makeZip([
+      { name: "HOST1/Logger/changed-lgr.txt", data: "08:00:00 la-lgr Trace: hello\n", store: true },
+      { name: "HOST1/Logger/kept-lgr.txt", data: "08:00:01 la-lgr Trace: kept\n", store: true },
+    ]);
+    zip = Buffer.from(zip.toString("latin1").replace("Trace: hello", "Trace: jello"), "latin1");
+    const file = writeTo(folder, "changed.zip", zip);
+    const read = await readBundle(file);
+    assert.match(read[0]!.problem!, /damaged: its bytes do not match the CRC-32 its archive states/);
+    assert.deepEqual([read[1]!.problem, read[1]!.text], [null, "08:00:01 la-lgr Trace: kept\n"]);
+    const merged = await run("merge", file);
+    assert.match(merged.stderr, /changed-lgr\.txt: damaged/);
+    assert.match(merged.stdout, /\tkept\n/);
+  });
+
   it("refuses a truncated archive as a whole, and nesting past the limit per member", async () => {
     const folder = tempFolder();
     const whole = await makeZip([{ name: "lgr.txt", data: SEND }]);

@@ -8,6 +8,7 @@
 import { createReadStream, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { pipeline, Transform, type Readable, type TransformCallback } from "node:stream";
+import * as zlib from "node:zlib";
 import { createGunzip, createInflateRaw } from "node:zlib";
 import * as yauzl from "yauzl";
 
@@ -222,23 +223,35 @@ async function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: Archive
   const raw = await zip.openReadStreamPromise(entry, entry.compressionMethod === 8 ? { decompress: false } : {});
   const inner = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false);
   const decompressor = entry.compressionMethod === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : null;
-  const member = inflated(raw, decompressor, entry.compressedSize, entry.uncompressedSize, limits, name);
+  const member = inflated(raw, decompressor, entry.compressedSize, entry.uncompressedSize, limits, name, entry.crc32);
   return isGzipName(inner) ? inflated(member, createGunzip({ chunkSize: 256 * 1024 }), entry.uncompressedSize, null, limits, name) : member;
 }
 
+/** zlib's CRC-32, where Node has it (20.15 and later): older ones leave a member's bytes unchecked. */
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 /**
  * `source` through a decompressor (none for stored data), stopped with an error once the output
- * passes what the member may be: the size its archive states, the inflation ratio, the size limit.
+ * passes what the member may be: the size its archive states, the inflation ratio, the size limit;
+ * and at its end when its bytes are not those its archive states (`statedCrc`): damaged data may
+ * inflate without an error from the inflater.
  */
-function inflated(source: Readable, decompressor: Transform | null, compressedSize: number, statedSize: number | null, limits: ArchiveLimits, name: string): Readable {
+function inflated(source: Readable, decompressor: Transform | null, compressedSize: number, statedSize: number | null, limits: ArchiveLimits, name: string, statedCrc: number | null = null): Readable {
   const cap = Math.min(limits.maxMemberBytes, Math.max(1024 * 1024, compressedSize * limits.maxInflateRatio));
   let out = 0;
+  let crc = 0;
+  const checksCrc = statedCrc !== null && crc32 !== undefined;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       out += chunk.length;
       if (statedSize !== null && out > statedSize) return callback(new Error(`'${displayName(name)}' inflates beyond the ${statedSize} bytes its archive states`));
       if (out > cap) return callback(new Error(`'${displayName(name)}' inflates beyond ${cap} bytes (${limits.maxInflateRatio} times its compressed size, or the size limit)`));
+      if (checksCrc) crc = crc32!(chunk, crc);
       callback(null, chunk);
+    },
+    flush(callback: TransformCallback) {
+      if (checksCrc && crc !== statedCrc) return callback(new Error("damaged: its bytes do not match the CRC-32 its archive states"));
+      callback();
     },
     readableHighWaterMark: 1024 * 1024,
   });

@@ -24,6 +24,8 @@ declare module "yauzl" {
     compressionMethod: number;
     compressedSize: number;
     uncompressedSize: number;
+    /** The CRC-32 of the member's bytes, from the central directory (yauzl itself checks nothing with it). */
+    crc32: number;
     isEncrypted(): boolean;
   }
 
