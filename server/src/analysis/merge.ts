@@ -4,8 +4,9 @@
 // Logger pair's state transfer), else zero; the user may set any offset. Entries then merge in
 // corrected time order, each trace keeping its own order.
 //
-// Two passes over each trace, in bounded memory: the survey reads what places its clock (marked
-// entries only), then the merge reads every trace's entries side by side, a split at a time.
+// Two passes over each trace, in bounded memory: the survey reads what places its clock (its start,
+// and where the clocks need events the marked entries only), then the merge reads every trace's
+// entries side by side, a split at a time (the CLI's on threads: cli/mergeThreads.ts).
 
 import type { ByteSource } from "../engine/byteSource";
 import { SECONDS_PER_DAY } from "../engine/clock";
