@@ -15,9 +15,19 @@ const published = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", 
 /** A new untitled editor in the ICM Trace language with `text` pasted into it. */
 async function pasteIntoNewTrace(page, text) {
   await workbench.runCommand(page, "File: New Untitled Text File");
-  await workbench.runCommand(page, "Change Language Mode");
-  await page.locator(selectors.quickInput.box).fill("ICM Trace");
-  await page.locator(selectors.quickInput.row("ICM Trace")).first().waitFor();
+  // The language picker may open after the palette has closed, and what is typed before goes to the
+  // palette: the picker is asked for again until it lists the language.
+  for (let attempt = 1; ; attempt++) {
+    await workbench.runCommand(page, "Change Language Mode");
+    try {
+      await page.locator(selectors.quickInput.box).fill("ICM Trace");
+      await page.locator(selectors.quickInput.row("ICM Trace")).first().waitFor({ timeout: 5000 });
+      break;
+    } catch (error) {
+      await page.keyboard.press("Escape");
+      if (attempt >= 3) throw error;
+    }
+  }
   await page.keyboard.press("Enter");
   await workbench.waitForLanguage(page, "ICM Trace");
   await page.locator(".editor-group-container.active .monaco-editor .view-lines").first().click();
