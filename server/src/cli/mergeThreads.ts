@@ -28,6 +28,9 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: "close" };
 export type WorkerReply = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly error: string };
 
+/** How long a closed worker is given to end on its own. */
+const WORKER_EXIT_MS = 5000;
+
 /** Below this many bytes in all, a set is merged on the main thread. */
 const WORKER_SET_BYTES = 64 * 1024 * 1024;
 
@@ -85,9 +88,17 @@ class WorkerThread implements MergeThread {
   }
 
   async close(): Promise<void> {
-    if (this.failure === null) await this.ask({ id: this.nextId++, kind: "close" }).catch(() => undefined);
-    this.failure ??= new Error("closed");
-    await this.worker.terminate();
+    if (this.failure !== null) {
+      await this.worker.terminate();
+      return;
+    }
+    const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
+    await this.ask({ id: this.nextId++, kind: "close" }).catch(() => undefined);
+    this.failure = new Error("closed");
+    // The worker ends on its own once closed (mergeWorker.ts); one that does not is stopped.
+    const stopping = setTimeout(() => void this.worker.terminate(), WORKER_EXIT_MS);
+    await exited;
+    clearTimeout(stopping);
   }
 
   private ask(request: WorkerRequest): Promise<unknown> {

@@ -33,6 +33,9 @@ async function answer(request: WorkerRequest): Promise<void> {
       case "close":
         await work.close();
         port.postMessage({ id: request.id, value: null });
+        // The thread then ends on its own, its tasks drained: terminating it while V8 compiles in
+        // the background could abort the process (Node unregisters the isolate before disposing it).
+        port.close();
         return;
     }
   } catch (error) {
