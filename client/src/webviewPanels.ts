@@ -1,6 +1,6 @@
 // What the timeline panels share: their webview's options and page (a strict CSP with a nonce, the
-// built script and stylesheet, a loading text), the language of that text, and opening a trace at
-// a position from the panel.
+// built script and stylesheet, a loading text), the language of that text, opening a trace at a
+// position from the panel, and refreshing once a trace's edits pause.
 
 import vscode = require("vscode");
 import { cspNonce } from "../../server/src/render/html";
@@ -64,4 +64,30 @@ export async function revealFromPanel(panel: vscode.WebviewPanel, uri: string, l
   const editor = await vscode.window.showTextDocument(document, { viewColumn, preserveFocus: false, preview: false });
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+}
+
+/** How long a trace's edits pause before its panel refreshes. */
+export const REFRESH_DELAY_MS = 800;
+
+/** A call made once requests pause for `delayMs` (a trace being typed into refreshes its panel once). */
+export class DelayedCall implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly call: () => void,
+    private readonly delayMs: number,
+  ) {}
+
+  request(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.call();
+    }, this.delayMs);
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 }

@@ -7,7 +7,7 @@ import vscode = require("vscode");
 import { isMergedTimelineState, type MergedTimelineState } from "../../../server/src/render/mergedTimeline";
 import { mergedTimelineRequest, type MergedTimeline, type MergedTimelineParams, type TracePosition } from "../../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "../languageClient";
-import { displayLanguage, revealFromPanel, webviewHtml, webviewOptions } from "../webviewPanels";
+import { DelayedCall, displayLanguage, REFRESH_DELAY_MS, revealFromPanel, webviewHtml, webviewOptions } from "../webviewPanels";
 import { isFromWebview, type FromWebview, type ToWebview } from "./messages";
 import { MERGED_TIMELINE_VIEW_TYPE } from "./viewType";
 
@@ -82,7 +82,8 @@ export class MergedTimelinePanel implements vscode.Disposable {
   private last: ToWebview | undefined;
   private webviewReady = false;
   private generation = 0;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Edits to a trace refresh the panel once they pause. */
+  private readonly refreshLater = new DelayedCall(() => void this.refresh(), REFRESH_DELAY_MS);
   private readonly disposables: vscode.Disposable[] = [];
 
   private constructor(
@@ -103,7 +104,7 @@ export class MergedTimelinePanel implements vscode.Disposable {
       }),
       // Edits to a trace merge again.
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (this.uris.includes(event.document.uri.toString())) this.scheduleRefresh();
+        if (this.uris.includes(event.document.uri.toString())) this.refreshLater.request();
       }),
     );
   }
@@ -132,13 +133,6 @@ export class MergedTimelinePanel implements vscode.Disposable {
     }
   }
 
-  private scheduleRefresh(): void {
-    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      void this.refresh();
-    }, 800);
-  }
 
   /**
    * Posts to the webview once it is ready. The last model (or error) is kept: a webview that was
@@ -192,7 +186,7 @@ export class MergedTimelinePanel implements vscode.Disposable {
 
   dispose(): void {
     if (MergedTimelinePanel.current === this) MergedTimelinePanel.current = undefined;
-    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
+    this.refreshLater.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

@@ -7,7 +7,7 @@ import { compareAsMarkdown } from "../../../server/src/render/compareMarkdown";
 import { shortSideName, type TimelineViewState } from "../../../server/src/render/compareTimeline";
 import { compareRequest, type CompareResult } from "../../../server/src/shared/protocol";
 import type { TraceLanguageClient } from "../languageClient";
-import { displayLanguage, revealFromPanel, webviewHtml, webviewOptions } from "../webviewPanels";
+import { DelayedCall, displayLanguage, REFRESH_DELAY_MS, revealFromPanel, webviewHtml, webviewOptions } from "../webviewPanels";
 import { isFromWebview, TIMELINE_VIEW_TYPE, type FileNames, type FromWebview, type TimelineWebviewState, type ToWebview } from "./messages";
 
 /** Asks the server to compare two traces; `uris` in any order, the result in the model's order. */
@@ -75,7 +75,8 @@ export class TransferTimelinePanel implements vscode.Disposable {
   private error: string | undefined;
   private webviewReady = false;
   private readonly disposables: vscode.Disposable[] = [];
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Edits to a trace refresh the panel once they pause. */
+  private readonly refreshLater = new DelayedCall(() => void this.refresh(), REFRESH_DELAY_MS);
 
   private constructor(
     private readonly context: vscode.ExtensionContext,
@@ -97,7 +98,7 @@ export class TransferTimelinePanel implements vscode.Disposable {
       }),
       // Edits to either trace (or a language change) re-run the comparison.
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (this.uris.includes(event.document.uri.toString())) this.scheduleRefresh();
+        if (this.uris.includes(event.document.uri.toString())) this.refreshLater.request();
       }),
     );
   }
@@ -128,13 +129,6 @@ export class TransferTimelinePanel implements vscode.Disposable {
     this.postModel();
   }
 
-  private scheduleRefresh(): void {
-    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      void this.refresh();
-    }, 800);
-  }
 
   private postModel(): void {
     if (!this.webviewReady) return;
@@ -188,7 +182,7 @@ export class TransferTimelinePanel implements vscode.Disposable {
     if (TransferTimelinePanel.open.get(pairKey(this.uris)) === this) TransferTimelinePanel.open.delete(pairKey(this.uris));
     for (const [key, panel] of TransferTimelinePanel.open) if (panel === this) TransferTimelinePanel.open.delete(key);
     if (TransferTimelinePanel.lastActive === this) TransferTimelinePanel.lastActive = undefined;
-    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
+    this.refreshLater.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

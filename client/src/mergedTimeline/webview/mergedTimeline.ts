@@ -36,18 +36,10 @@ import {
   type MergedTimelineState,
   type TimeWindow,
 } from "../../../../server/src/render/mergedTimeline";
-import { h, s } from "../../timeline/webview/dom";
+import { button, h, oncePerFrame, s, vscodeApi } from "../../timeline/webview/dom";
 import type { FromWebview, ToWebview } from "../messages";
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): MergedTimelineState | undefined;
-  setState(state: MergedTimelineState): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<FromWebview, MergedTimelineState>();
 
 // Geometry of a lane's plot, in CSS pixels.
 const PAD = 10;
@@ -113,7 +105,8 @@ class MergedTimelineView {
   private base: ScaleLinear<number, number> = scaleLinear();
   private x: ScaleLinear<number, number> = scaleLinear();
   private readonly zoomBehavior: ZoomBehavior<HTMLElement, unknown>;
-  private layoutPending = false;
+  /** Lays the chart out again once in the next frame (resizes come many a frame). */
+  private readonly scheduleLayout = oncePerFrame(() => this.layout());
   private offsetTimer: number | undefined;
 
   constructor(root: HTMLElement, timeline: MergedTimeline, state: MergedTimelineState) {
@@ -571,14 +564,6 @@ class MergedTimelineView {
     this.scheduleLayout();
   }
 
-  private scheduleLayout(): void {
-    if (this.layoutPending) return;
-    this.layoutPending = true;
-    requestAnimationFrame(() => {
-      this.layoutPending = false;
-      this.layout();
-    });
-  }
 
   private layout(): void {
     const left = this.plotLeft;
@@ -717,13 +702,6 @@ function hideTooltip(): void {
   tooltip.hidden = true;
 }
 
-/** A button; `label` is its tooltip, and its accessible name when the text is only a symbol. */
-function button(id: string, label: string, text: string, onClick: (event: MouseEvent) => void): HTMLButtonElement {
-  const symbol = !/[\p{L}]{2,}/u.test(text);
-  const b = h("button", { id, type: "button", title: label, "aria-label": symbol ? label : undefined }, text);
-  b.addEventListener("click", onClick);
-  return b;
-}
 
 function reveal(lane: number, line: number, column: number): void {
   hideTooltip();

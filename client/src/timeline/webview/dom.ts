@@ -54,3 +54,38 @@ export function svgTitle(text: string): SVGTitleElement {
 export function ellipsize(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
+
+/** A button; `label` is its tooltip, and its accessible name when the text is no word (`+`, `−1m`). */
+export function button(id: string, label: string, text: string, onClick: (event: MouseEvent) => void): HTMLButtonElement {
+  const symbol = !/[\p{L}]{2,}/u.test(text);
+  const b = h("button", { id, type: "button", title: label, "aria-label": symbol ? label : undefined }, text);
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+/** `run` once in the next animation frame, however often it is asked for before then. */
+export function oncePerFrame(run: () => void): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      run();
+    });
+  };
+}
+
+/** The webview's messages to the extension and its state kept across hiding, typed by its panel. */
+export interface VsCodeApi<Message, State> {
+  postMessage(message: Message): void;
+  getState(): State | undefined;
+  setState(state: State): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi<unknown, unknown>;
+
+/** The webview's API: asked for once per page, as VS Code allows. */
+export function vscodeApi<Message, State>(): VsCodeApi<Message, State> {
+  return acquireVsCodeApi() as VsCodeApi<Message, State>;
+}

@@ -36,17 +36,9 @@ import {
 } from "../../../../server/src/render/compareTimeline";
 import type { CompareResult } from "../../../../server/src/shared/protocol";
 import type { FileNames, FromWebview, TimelineWebviewState, ToWebview } from "../messages";
-import { ellipsize, h, s, svgTitle } from "./dom";
+import { button, ellipsize, h, oncePerFrame, s, svgTitle, vscodeApi } from "./dom";
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): TimelineWebviewState | undefined;
-  setState(state: TimelineWebviewState): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<FromWebview, TimelineWebviewState>();
 
 // Geometry of the chart, in CSS pixels. Lane labels sit on the lane's first line, so the plot
 // has the whole width even in a narrow panel.
@@ -127,7 +119,8 @@ class TimelineView {
   private baseX: ScaleLinear<number, number> = scaleLinear();
   private transform: ZoomTransform = zoomIdentity;
   private zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> | undefined;
-  private layoutPending = false;
+  /** Lays the chart out again once in the next frame (resizes come many a frame). */
+  private readonly scheduleLayout = oncePerFrame(() => this.layout());
 
   constructor(
     private readonly root: HTMLElement,
@@ -526,14 +519,6 @@ class TimelineView {
     if (key !== null) this.markElement(key)?.focus();
   }
 
-  private scheduleLayout(): void {
-    if (this.layoutPending) return;
-    this.layoutPending = true;
-    requestAnimationFrame(() => {
-      this.layoutPending = false;
-      this.layout();
-    });
-  }
 
   /** Labels that depend on the offset (aligned times in the marks' names). */
   private refreshLabels(): void {
@@ -723,13 +708,6 @@ class TimelineView {
   }
 }
 
-/** A button; `label` is its tooltip, and its accessible name when the text is only a symbol. */
-function button(id: string, label: string, text: string, onClick: (event: MouseEvent) => void): HTMLButtonElement {
-  const symbol = !/[\p{L}\p{N}]/u.test(text);
-  const b = h("button", { id, type: "button", title: label, "aria-label": symbol ? label : undefined }, text);
-  b.addEventListener("click", onClick);
-  return b;
-}
 
 function svgSwatch(cls: string): SVGSVGElement {
   const svg = s("svg", { class: "swatch", width: 22, height: 14, viewBox: "0 0 22 14", "aria-hidden": "true" });
