@@ -176,12 +176,22 @@ function counted(text: string): { trace: { file: string; open(): Promise<ByteSou
 describe("a survey of a trace's start", () => {
   it("tells its lane, first time and dates as the whole survey does, having read little more than its sample", async () => {
     const long = ticking(23 * 3600, 120_000, "tick");
-    for (const text of [long, sample("sideA-lgr-receive.txt"), sample("sideB-lgr-send.txt"), `untimed first\n${long}`]) {
+    // No side in its tags: the side is the one its sample (the first 1 MB of characters) names most,
+    // B up to 950 000 characters in, A after 1 050 000; characters of two bytes before them.
+    const sideless = ticking(8 * 3600, 60_000, "tick").replaceAll(" la-lgr ", " lgr ");
+    const lines = sideless.split("\n");
+    let chars = 0;
+    const sideNamed = lines.map((line) => {
+      chars += line.length + 1;
+      return chars < 400_000 ? `${line} é` : chars > 500_000 && chars < 950_000 ? `${line} Side B` : chars > 1_050_000 ? `${line} Side A` : line;
+    });
+    for (const text of [long, sideNamed.join("\n"), sample("sideA-lgr-receive.txt"), sample("sideB-lgr-send.txt"), `untimed first\n${long}`]) {
       const whole = counted(text);
       const start = counted(text);
       const { survey } = await surveyTrace(whole.trace);
       const started = await surveyTrace(start.trace, { startOnly: true });
       assert.deepEqual([started.survey.lane, started.survey.firstTime, started.survey.onDates], [survey.lane, survey.firstTime, survey.onDates]);
+      if (text.includes("Side B")) assert.match(started.survey.lane.name, /^B\//);
       assert.equal(whole.read(), Buffer.byteLength(text));
       if (text.length > 4 * 1024 * 1024) assert.ok(start.read() < 3 * 1024 * 1024, `read ${start.read()}`);
     }

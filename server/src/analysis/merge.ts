@@ -651,10 +651,13 @@ export async function surveyTrace(
     const stream = new SplitStream((split, base) => surveyor.read(split, base));
     const feed = feedSplits(source, trace.file, stream, feedOptions);
     while ((await feed.next()).done !== true) {
-      if (startOnly && surveyor.started && stream.sampleComplete) {
+      if (!startOnly || !surveyor.started) continue;
+      if (stream.sampleComplete) {
         await feed.return(undefined as never);
         break;
       }
+      // What is left to read of the start is text for the sample alone.
+      stream.sampleOnly();
     }
     return { survey: surveyor.finish(stream.sample), naming: surveyor.naming };
   } finally {

@@ -51,8 +51,17 @@ export class SplitStream {
   private firstChars = "";
   private readonly table = new SharedEntryTable();
   private traceFormat: TraceFormat | null = null;
+  private sampling = false;
 
   constructor(private readonly onSplit: SplitConsumer) {}
+
+  /**
+   * From here on the text only fills the sample, unsplit: for a reader that needs no more entries
+   * but the sample whole (a survey of a trace's start).
+   */
+  sampleOnly(): void {
+    this.sampling = true;
+  }
 
   /** The trace's format once its first chunk is split. */
   get format(): TraceFormat | null {
@@ -101,6 +110,10 @@ export class SplitStream {
   }
 
   private split(chunk: TraceText, upcomingClock: number | null): void {
+    if (this.sampling) {
+      if (this.firstChars.length < SAMPLE_CHARS) this.firstChars += stringOf(chunk).slice(0, SAMPLE_CHARS - this.firstChars.length);
+      return;
+    }
     const split = splitEntries(chunk, { ...(this.state === undefined ? {} : { state: this.state }), upcomingClock, sharedTable: this.table });
     // As split: bytes that are not ASCII were decoded, and offsets count characters.
     const text = split.source;
