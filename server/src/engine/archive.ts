@@ -39,9 +39,30 @@ export interface ArchiveMember {
   readonly size: number | null;
   /** Why it cannot be read, or null. */
   readonly problem: string | null;
-  /** Its bytes, decompressed as they are read; only when `problem` is null. */
-  open(): Promise<Readable>;
+  /**
+   * Its bytes, decompressed as they are read; only when `problem` is null. `sideBySide`: read while
+   * many others are (a merge), each inflated in smaller steps.
+   */
+  open(sideBySide?: boolean): Promise<Readable>;
 }
+
+/** How a member is inflated: the bytes zlib makes at a step, and how many inflated bytes wait for the reader. */
+interface InflateSteps {
+  readonly chunkBytes: number;
+  readonly heldBytes: number;
+}
+
+/**
+ * A member read alone is inflated in large steps: zlib inflates on its own thread, and each step
+ * waits for the main thread to hand the last one on, so a small step would wait on most of the
+ * analysis of the bytes before it (4 MB: `check` of a zip about a tenth faster than 256 KB).
+ */
+const ALONE: InflateSteps = { chunkBytes: 4 * 1024 * 1024, heldBytes: 1024 * 1024 };
+/**
+ * Members read side by side (a merge) each hold their step's buffer and what waits: twenty members of
+ * a 1 GB zip took 310 MB where the same traces as files took 170; in these steps, 212.
+ */
+const SIDE_BY_SIDE: InflateSteps = { chunkBytes: 64 * 1024, heldBytes: 16 * 1024 };
 
 /** Raised for a path that cannot be read at all (a missing file, an archive too damaged to list). */
 export class UnreadableArchiveError extends Error {}
@@ -117,9 +138,10 @@ async function walkFile(file: string, shown: string, visit: (member: ArchiveMemb
     innerPath: displayName(path.basename(shown)),
     size: gz ? null : size,
     problem: null,
-    open: async () => {
+    open: async (sideBySide = false) => {
       const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
-      return gz ? inflated(stream, createGunzip({ chunkSize: 256 * 1024 }), size, null, limits, shown) : stream;
+      const steps = sideBySide ? SIDE_BY_SIDE : ALONE;
+      return gz ? inflated(stream, createGunzip({ chunkSize: steps.chunkBytes }), size, null, limits, shown, steps) : stream;
     },
   });
 }
@@ -173,7 +195,7 @@ async function walkZip(zip: yauzl.ZipFile, shown: string, visit: (member: Archiv
         await visit(problemMember(name, inner, entry.uncompressedSize, `compressed with method ${entry.compressionMethod}, which cannot be read`));
         continue;
       }
-      const open = () => openEntry(zip, entry, limits, name);
+      const open = (sideBySide = false) => openEntry(zip, entry, limits, name, sideBySide);
       if (isArchiveName(inner)) {
         if (depth >= limits.maxDepth) {
           await visit(problemMember(name, inner, entry.uncompressedSize, `archive nested deeper than ${limits.maxDepth} levels, not read`));
@@ -218,13 +240,14 @@ function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | null> {
 }
 
 /** The member's bytes: its raw data inflated here, in large chunks, and bounded. */
-async function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: ArchiveLimits, name: string): Promise<Readable> {
+async function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limits: ArchiveLimits, name: string, sideBySide: boolean): Promise<Readable> {
   // Deflated data is inflated here (in larger chunks than yauzl's, and bounded); stored data as it is.
   const raw = await zip.openReadStreamPromise(entry, entry.compressionMethod === 8 ? { decompress: false } : {});
   const inner = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false);
-  const decompressor = entry.compressionMethod === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : null;
-  const member = inflated(raw, decompressor, entry.compressedSize, entry.uncompressedSize, limits, name, entry.crc32);
-  return isGzipName(inner) ? inflated(member, createGunzip({ chunkSize: 256 * 1024 }), entry.uncompressedSize, null, limits, name) : member;
+  const steps = sideBySide ? SIDE_BY_SIDE : ALONE;
+  const decompressor = entry.compressionMethod === 8 ? createInflateRaw({ chunkSize: steps.chunkBytes }) : null;
+  const member = inflated(raw, decompressor, entry.compressedSize, entry.uncompressedSize, limits, name, steps, entry.crc32);
+  return isGzipName(inner) ? inflated(member, createGunzip({ chunkSize: steps.chunkBytes }), entry.uncompressedSize, null, limits, name, steps) : member;
 }
 
 /** zlib's CRC-32, where Node has it (20.15 and later): older ones leave a member's bytes unchecked. */
@@ -236,7 +259,16 @@ const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number })
  * and at its end when its bytes are not those its archive states (`statedCrc`): damaged data may
  * inflate without an error from the inflater.
  */
-function inflated(source: Readable, decompressor: Transform | null, compressedSize: number, statedSize: number | null, limits: ArchiveLimits, name: string, statedCrc: number | null = null): Readable {
+function inflated(
+  source: Readable,
+  decompressor: Transform | null,
+  compressedSize: number,
+  statedSize: number | null,
+  limits: ArchiveLimits,
+  name: string,
+  steps: InflateSteps,
+  statedCrc: number | null = null,
+): Readable {
   const cap = Math.min(limits.maxMemberBytes, Math.max(1024 * 1024, compressedSize * limits.maxInflateRatio));
   let out = 0;
   let crc = 0;
@@ -253,7 +285,7 @@ function inflated(source: Readable, decompressor: Transform | null, compressedSi
       if (checksCrc && crc !== statedCrc) return callback(new Error("damaged: its bytes do not match the CRC-32 its archive states"));
       callback();
     },
-    readableHighWaterMark: 1024 * 1024,
+    readableHighWaterMark: steps.heldBytes,
   });
   // An error anywhere destroys every stream of the chain, the counter (which the reader reads) too.
   const done = () => undefined;
@@ -286,7 +318,7 @@ export function openMember(name: string, limits: ArchiveLimits = DEFAULT_ARCHIVE
         found = true;
         if (member.problem !== null) return reject(new UnreadableArchiveError(`'${member.name}': ${member.problem}`));
         try {
-          resolve({ stream: await member.open(), size: member.size, close: release });
+          resolve({ stream: await member.open(true), size: member.size, close: release });
         } catch (error) {
           return reject(error as Error);
         }
