@@ -20,6 +20,9 @@ function userSettings({ workspaceTrust }) {
     "workbench.tips.enabled": false,
     // The web workbench saves after a delay by default; tests save explicitly instead.
     "files.autoSave": "off",
+    // No backups of unsaved editors: a pasted editor closed unsaved, its backup not yet dropped, would
+    // otherwise come back, unsaved, in the next window the profile opens.
+    "files.hotExit": "off",
     // With trust on, the folder stays untrusted (Restricted Mode) without a modal to race against.
     "security.workspace.trust.startupPrompt": "never",
   };
