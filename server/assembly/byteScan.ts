@@ -826,7 +826,7 @@ export function mergedLines(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Merged runs (cli/mergedRuns.ts): the lines of many traces, each a block of lines in its own
+// Merged runs (engine/scan/mergedRuns.ts): the lines of many traces, each a block of lines in its own
 // order, copied out in corrected time order.
 
 /** A cursor: 32 bytes at `slots + 32 × slot`. */

@@ -7,7 +7,7 @@
 import { statSync } from "node:fs";
 import { clocksNeedEvents, mergedTimeText, parseMergeTime, placeClocks, timeInWindow, type ClockOffset, type MergeTime, type NamingEntry, type TraceSurvey } from "../analysis/merge";
 import { readWhole, UnreadableArchiveError, walkBundle } from "../engine/archive";
-import { parseCallId, type CallId } from "../knowledge/callIds";
+import { parseCallId } from "../knowledge/callIds";
 import { CliError, checkReadable, isBundlePath, type CliIo } from "./io";
 import { MergedOutput, writeMerged } from "./mergedOutput";
 import { BlockQueue, shareTraces, startThreads, surveyOnThreads, threadCount, type MergeThread } from "./mergeThreads";

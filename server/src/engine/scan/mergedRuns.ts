@@ -3,7 +3,7 @@
 // traces' cursors there picks runs of lines in corrected time order and copies them out, in one
 // call until the output room is full or a block is done. A merge of many traces makes millions of
 // runs; one call each from TypeScript would cost more than the copying. The TypeScript twin is
-// cli/mergeThreads.ts's BlockCursor with analysis/merge.ts's visitMergedRuns; tests hold them to
+// cli/mergedOutput.ts's BlockCursor with analysis/merge.ts's visitMergedRuns; tests hold them to
 // the same bytes.
 
 import { scannerPreference } from "./index";
